@@ -1,0 +1,127 @@
+package io.chatbackend.platform.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A single Cassandra node in a child JVM on a JDK 17. */
+final class CassandraServer implements AutoCloseable {
+
+    private static final String CLASSPATH = "/io/chatbackend/infra/cassandra-server.classpath";
+
+    private static final List<String> EXPORTS = List.of("java.base/jdk.internal.misc",
+            "java.management.rmi/com.sun.jmx.remote.internal.rmi", "java.rmi/sun.rmi.registry",
+            "java.rmi/sun.rmi.server", "java.sql/java.sql", "java.base/java.lang.ref", "jdk.unsupported/sun.misc",
+            "jdk.compiler/com.sun.tools.javac.file", "jdk.attach/sun.tools.attach");
+    private static final List<String> OPENS = List.of("java.base/java.lang.module",
+            "java.base/jdk.internal.loader", "java.base/jdk.internal.ref", "java.base/jdk.internal.reflect",
+            "java.base/jdk.internal.math", "java.base/jdk.internal.module", "java.base/jdk.internal.util.jar",
+            "jdk.management/com.sun.management.internal", "java.base/sun.nio.ch", "java.base/java.io",
+            "java.base/java.lang.reflect", "jdk.compiler/com.sun.tools.javac", "java.base/java.lang",
+            "java.base/java.util");
+
+    private final int nativePort;
+    private final ChildJvm jvm;
+
+    private CassandraServer(int nativePort, ChildJvm jvm) {
+        this.nativePort = nativePort;
+        this.jvm = jvm;
+    }
+
+    static CassandraServer start(Path dir, int nativePort, int storagePort, Mode mode) {
+        Path javaHome = Jdk17.locate();
+        try {
+            Files.createDirectories(dir);
+            Path config = dir.resolve("cassandra.yaml");
+            Files.writeString(config, yaml(dir, nativePort, storagePort));
+            Path logback = dir.resolve("logback.xml");
+            Files.writeString(logback, """
+                    <configuration>
+                      <appender name="FILE" class="ch.qos.logback.core.FileAppender">
+                        <file>%s</file>
+                        <encoder><pattern>%%d %%-5level [%%thread] %%logger{20} - %%msg%%n</pattern></encoder>
+                      </appender>
+                      <root level="WARN"><appender-ref ref="FILE"/></root>
+                      <logger name="org.apache.cassandra.service.CassandraDaemon" level="INFO"/>
+                    </configuration>
+                    """.formatted(dir.resolve("system.log")));
+            List<String> jvmArgs = new ArrayList<>(List.of("-Xms256m", "-Xmx768m", "-Xss512k",
+                    "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
+                    "-Djdk.attach.allowAttachSelf=true", "-Dio.netty.tryReflectionSetAccessible=true",
+                    "-Djava.net.preferIPv4Stack=true", "-Dcassandra-foreground=yes",
+                    "-Dcassandra.config=" + config.toUri(), "-Dcassandra.storagedir=" + dir.resolve("data"),
+                    "-Dcassandra.logdir=" + dir, "-Dlogback.configurationFile=" + logback,
+                    "-Dcassandra.skip_wait_for_gossip_to_settle=0", "-Dcassandra.ring_delay_ms=0",
+                    "-Dcassandra.superuser_setup_delay_ms=0", "-Dcassandra.jmx.local.port=0"));
+            if (mode == Mode.TEST) {
+                jvmArgs.add("-Dcassandra.unsafesystem=true");
+                jvmArgs.add("-Dcassandra.skip_sync=true");
+            }
+            EXPORTS.forEach(module -> jvmArgs.add("--add-exports=" + module + "=ALL-UNNAMED"));
+            OPENS.forEach(module -> jvmArgs.add("--add-opens=" + module + "=ALL-UNNAMED"));
+            Path jvmLog = dir.resolve("cassandra.out");
+            ChildJvm jvm = ChildJvm.start("cassandra", javaHome, CLASSPATH, jvmArgs,
+                    "org.apache.cassandra.service.CassandraDaemon", List.of(), jvmLog, dir);
+            CassandraServer server = new CassandraServer(nativePort, jvm);
+            try {
+                Ports.awaitListening(nativePort, jvm.process(), Duration.ofSeconds(180), "cassandra", jvmLog);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int nativePort() {
+        return nativePort;
+    }
+
+    @Override
+    public void close() {
+        jvm.stop();
+    }
+
+    private static String yaml(Path dir, int nativePort, int storagePort) {
+        Path data = dir.resolve("data");
+        return """
+                cluster_name: chat-embedded
+                num_tokens: 1
+                initial_token: 0
+                partitioner: org.apache.cassandra.dht.Murmur3Partitioner
+                authenticator: AllowAllAuthenticator
+                authorizer: AllowAllAuthorizer
+                commitlog_sync: periodic
+                commitlog_sync_period: 10000ms
+                commitlog_segment_size: 8MiB
+                data_file_directories:
+                  - %s
+                commitlog_directory: %s
+                saved_caches_directory: %s
+                hints_directory: %s
+                cdc_raw_directory: %s
+                seed_provider:
+                  - class_name: org.apache.cassandra.locator.SimpleSeedProvider
+                    parameters:
+                      - seeds: "127.0.0.1:%d"
+                listen_address: 127.0.0.1
+                rpc_address: 127.0.0.1
+                storage_port: %d
+                native_transport_port: %d
+                start_native_transport: true
+                endpoint_snitch: SimpleSnitch
+                dynamic_snitch: false
+                concurrent_compactors: 1
+                auto_snapshot: false
+                user_defined_functions_enabled: true
+                materialized_views_enabled: false
+                """.formatted(data.resolve("data"), data.resolve("commitlog"), data.resolve("saved_caches"),
+                data.resolve("hints"), data.resolve("cdc_raw"), storagePort, storagePort, nativePort);
+    }
+}
