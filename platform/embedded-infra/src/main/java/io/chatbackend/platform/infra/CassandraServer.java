@@ -32,7 +32,7 @@ final class CassandraServer implements AutoCloseable {
         this.jvm = jvm;
     }
 
-    static CassandraServer start(Path dir, int nativePort, int storagePort, Mode mode) {
+    static CassandraServer start(Path dir, Path logDir, int nativePort, int storagePort, Mode mode) {
         Path javaHome = Jdk17.locate();
         try {
             Files.createDirectories(dir);
@@ -48,13 +48,13 @@ final class CassandraServer implements AutoCloseable {
                       <root level="WARN"><appender-ref ref="FILE"/></root>
                       <logger name="org.apache.cassandra.service.CassandraDaemon" level="INFO"/>
                     </configuration>
-                    """.formatted(dir.resolve("system.log")));
+                    """.formatted(logDir.resolve("cassandra-system.log")));
             List<String> jvmArgs = new ArrayList<>(List.of("-Xms256m", "-Xmx768m", "-Xss512k",
                     "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
                     "-Djdk.attach.allowAttachSelf=true", "-Dio.netty.tryReflectionSetAccessible=true",
                     "-Djava.net.preferIPv4Stack=true", "-Dcassandra-foreground=yes",
                     "-Dcassandra.config=" + config.toUri(), "-Dcassandra.storagedir=" + dir.resolve("data"),
-                    "-Dcassandra.logdir=" + dir, "-Dlogback.configurationFile=" + logback,
+                    "-Dcassandra.logdir=" + logDir, "-Dlogback.configurationFile=" + logback,
                     "-Dcassandra.skip_wait_for_gossip_to_settle=0", "-Dcassandra.ring_delay_ms=0",
                     "-Dcassandra.superuser_setup_delay_ms=0", "-Dcassandra.jmx.local.port=0"));
             if (mode == Mode.TEST) {
@@ -63,12 +63,13 @@ final class CassandraServer implements AutoCloseable {
             }
             EXPORTS.forEach(module -> jvmArgs.add("--add-exports=" + module + "=ALL-UNNAMED"));
             OPENS.forEach(module -> jvmArgs.add("--add-opens=" + module + "=ALL-UNNAMED"));
-            Path jvmLog = dir.resolve("cassandra.out");
+            Path jvmLog = logDir.resolve("cassandra.out");
             ChildJvm jvm = ChildJvm.start("cassandra", javaHome, CLASSPATH, jvmArgs,
                     "org.apache.cassandra.service.CassandraDaemon", List.of(), jvmLog, dir);
             CassandraServer server = new CassandraServer(nativePort, jvm);
             try {
                 Ports.awaitListening(nativePort, jvm.process(), Duration.ofSeconds(180), "cassandra", jvmLog);
+                awaitCqlReady(nativePort, jvm, Duration.ofSeconds(60));
             } catch (RuntimeException e) {
                 server.close();
                 throw e;
@@ -77,6 +78,36 @@ final class CassandraServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The native port can accept before the protocol answers; wait for a CQL OPTIONS → SUPPORTED exchange. */
+    private static void awaitCqlReady(int port, ChildJvm jvm, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!jvm.process().isAlive()) {
+                throw new InfraException("cassandra exited with code " + jvm.process().exitValue() + "; see " + jvm.log());
+            }
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1000);
+                socket.setSoTimeout(2000);
+                // protocol v4 request header: version, flags, stream id (2 bytes), opcode OPTIONS (5), body length 0
+                socket.getOutputStream().write(new byte[] {0x04, 0, 0, 0, 0x05, 0, 0, 0, 0});
+                byte[] header = socket.getInputStream().readNBytes(9);
+                if (header.length == 9 && header[4] == 0x06) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not ready yet
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InfraException("interrupted while waiting for cassandra");
+            }
+        }
+        throw new InfraException("cassandra listened on " + port + " but did not answer CQL within "
+                + timeout.toSeconds() + " s; see " + jvm.log());
     }
 
     int nativePort() {

@@ -17,11 +17,18 @@ final class ChildJvm {
     private final String name;
     private final Process process;
     private final Path log;
+    private volatile boolean stopping;
 
     private ChildJvm(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
         this.log = log;
+        process.onExit().thenAccept(exited -> {
+            if (!stopping) {
+                System.err.println("[infra] " + name + " exited unexpectedly with code " + exited.exitValue()
+                        + "; see " + log);
+            }
+        });
     }
 
     static ChildJvm start(String name, Path javaHome, String classpathResource, List<String> jvmArgs,
@@ -52,6 +59,7 @@ final class ChildJvm {
     static void runToCompletion(String name, Path javaHome, String classpathResource, List<String> jvmArgs,
                                 String mainClass, List<String> args, Path log, Path workDir) {
         ChildJvm tool = start(name, javaHome, classpathResource, jvmArgs, mainClass, args, log, workDir);
+        tool.stopping = true;
         try {
             if (!tool.process.waitFor(120, TimeUnit.SECONDS)) {
                 tool.process.destroyForcibly();
@@ -75,6 +83,7 @@ final class ChildJvm {
     }
 
     void stop() {
+        stopping = true;
         if (!process.isAlive()) {
             return;
         }

@@ -26,7 +26,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      * Starts the three servers under {@code dataDir}. Ports chosen earlier for the same directory are reused
      * when free, so a kept data directory restarts on the same addresses.
      */
-    public static EmbeddedInfrastructure start(Path dataDir, Mode mode, Consumer<String> progress) {
+    public static EmbeddedInfrastructure start(Path dataDir, Path logDir, Mode mode, Consumer<String> progress) {
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
         Properties ports = loadPorts(dataDir);
         int postgresPort = Ports.reuseOrFree(intOf(ports, "postgres"));
@@ -44,9 +44,9 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(() -> timed(progress, "postgres",
                 () -> PostgresServer.start(dataDir.resolve("postgres"), postgresPort, mode)));
         CompletableFuture<KafkaServer> kafka = CompletableFuture.supplyAsync(() -> timed(progress, "kafka",
-                () -> KafkaServer.start(dataDir.resolve("kafka"), kafkaPort, kafkaControllerPort, 4)));
+                () -> KafkaServer.start(dataDir.resolve("kafka"), logDir, kafkaPort, kafkaControllerPort, 4)));
         CompletableFuture<CassandraServer> cassandra = CompletableFuture.supplyAsync(() -> timed(progress,
-                "cassandra", () -> CassandraServer.start(dataDir.resolve("cassandra"), cassandraPort,
+                "cassandra", () -> CassandraServer.start(dataDir.resolve("cassandra"), logDir, cassandraPort,
                         cassandraStoragePort, mode)));
         RuntimeException failure = null;
         for (CompletableFuture<? extends AutoCloseable> server : List.of(postgres, kafka, cassandra)) {

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * and stops them on SIGINT/SIGTERM or when the watched parent process dies.
  *
  * <pre>
- * InfraLauncher --data-dir DIR --endpoints FILE [--mode test|durable] [--watch-pid PID] [--delete-on-exit]
+ * InfraLauncher --data-dir DIR --endpoints FILE [--log-dir DIR] [--mode test|durable] [--watch-pid PID]
+ * [--delete-on-exit]
  * </pre>
  */
 public final class InfraLauncher {
@@ -23,12 +24,14 @@ public final class InfraLauncher {
     public static void main(String[] args) throws InterruptedException {
         Path dataDir = null;
         Path endpointsFile = null;
+        Path logDir = null;
         Mode mode = Mode.DURABLE;
         long watchPid = -1;
         boolean deleteOnExit = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                case "--log-dir" -> logDir = Path.of(args[++i]).toAbsolutePath();
                 case "--endpoints" -> endpointsFile = Path.of(args[++i]).toAbsolutePath();
                 case "--mode" -> mode = Mode.valueOf(args[++i].toUpperCase());
                 case "--watch-pid" -> watchPid = Long.parseLong(args[++i]);
@@ -50,7 +53,8 @@ public final class InfraLauncher {
         CountDownLatch stopped = new CountDownLatch(1);
         EmbeddedInfrastructure infrastructure;
         try {
-            infrastructure = EmbeddedInfrastructure.start(dataDir, mode, line -> System.out.println("[infra] " + line));
+            infrastructure = EmbeddedInfrastructure.start(dataDir,
+                    logDir != null ? logDir : dataDir.resolve("logs"), mode, line -> System.out.println("[infra] " + line));
         } catch (InfraException e) {
             System.err.println("[infra] FAILED: " + e.getMessage());
             for (Throwable suppressed : e.getSuppressed()) {

@@ -23,7 +23,7 @@ final class KafkaServer implements AutoCloseable {
         this.jvm = jvm;
     }
 
-    static KafkaServer start(Path dir, int port, int controllerPort, int partitions) {
+    static KafkaServer start(Path dir, Path logDir, int port, int controllerPort, int partitions) {
         try {
             Files.createDirectories(dir);
             Path logDirs = dir.resolve("data");
@@ -51,7 +51,7 @@ final class KafkaServer implements AutoCloseable {
                     // Integration topics are the event log: nothing expires by time unless a topic says so.
                     "log.retention.ms=-1",
                     "") );
-            Path jvmLog = dir.resolve("kafka.log");
+            Path jvmLog = logDir.resolve("kafka.log");
             Path javaHome = Path.of(System.getProperty("java.home"));
             List<String> jvmArgs = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
                     "-Djava.net.preferIPv4Stack=true", "-Dlog4j2.level=WARN");

@@ -69,12 +69,14 @@ public final class SharedInfrastructure {
         long buildPid = ProcessHandle.current().parent().map(ProcessHandle::pid)
                 .orElse(ProcessHandle.current().pid());
         Path dataDir = dir.resolve("data-" + ProcessHandle.current().pid());
-        Path log = dir.resolve("launcher-" + ProcessHandle.current().pid() + ".log");
+        Path logDir = dir.resolve("logs-" + ProcessHandle.current().pid());
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve("launcher.log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 InfraLauncher.class.getName(),
-                "--data-dir", dataDir.toString(), "--endpoints", endpointsFile.toString(),
+                "--data-dir", dataDir.toString(), "--log-dir", logDir.toString(), "--endpoints", endpointsFile.toString(),
                 "--mode", "test", "--watch-pid", Long.toString(buildPid), "--delete-on-exit");
         Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

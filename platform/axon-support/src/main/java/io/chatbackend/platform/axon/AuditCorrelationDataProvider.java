@@ -1,0 +1,31 @@
+package io.chatbackend.platform.axon;
+
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Copies the audit metadata of the message being handled onto every message it causes: the correlation id
+ * is kept, the causation id becomes the handled message's id, and the acting principal is kept.
+ */
+public class AuditCorrelationDataProvider implements CorrelationDataProvider {
+
+    private final String fallbackPrincipal;
+
+    public AuditCorrelationDataProvider(String fallbackPrincipal) {
+        this.fallbackPrincipal = fallbackPrincipal;
+    }
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        Object correlationId = message.getMetaData().get(AuditMetadata.CORRELATION_ID);
+        data.put(AuditMetadata.CORRELATION_ID, correlationId != null ? correlationId : message.getIdentifier());
+        data.put(AuditMetadata.CAUSATION_ID, message.getIdentifier());
+        Object principal = message.getMetaData().get(AuditMetadata.PRINCIPAL);
+        data.put(AuditMetadata.PRINCIPAL, principal != null ? principal : fallbackPrincipal);
+        return data;
+    }
+}

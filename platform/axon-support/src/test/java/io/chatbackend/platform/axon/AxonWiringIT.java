@@ -1,0 +1,150 @@
+package io.chatbackend.platform.axon;
+
+import io.chatbackend.platform.axon.probe.ProbeApplication;
+import io.chatbackend.platform.axon.probe.ProbeCommands;
+import io.chatbackend.platform.testing.EmbeddedInfraProperties;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Axon wiring on the real PostgreSQL: the stores and the transaction manager are the JDBC/Spring ones
+ * (never Axon's in-memory fallbacks), every event carries the audit metadata, and the hash chain verifies and
+ * breaks when a stored row is altered or removed.
+ */
+@SpringBootTest(classes = ProbeApplication.class, properties = {
+        "spring.application.name=axon-probe",
+        "spring.flyway.locations=classpath:db/axon-test",
+        "chat.axon.snapshot-threshold=3"})
+class AxonWiringIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfraProperties.register(registry, "axon");
+    }
+
+    @Autowired
+    EventStorageEngine storageEngine;
+    @Autowired
+    TokenStore tokenStore;
+    @Autowired
+    TransactionManager transactionManager;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    HashChainVerifier verifier;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void storesAreJdbcAndTransactionsAreSpringManaged() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class)
+                .isInstanceOf(HashChainingJdbcEventStorageEngine.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
+        assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void eventsAreStoredInPostgresWithAuditMetadataAndAChainThatVerifies() {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new ProbeCommands.Create(id, "one"),
+                MetaData.with(AuditMetadata.CORRELATION_ID, "request-42").and(AuditMetadata.PRINCIPAL, "user:alice"));
+        MDC.put(AuditDispatchInterceptor.MDC_REQUEST_ID, "request-43");
+        try {
+            commands.sendAndWait(new ProbeCommands.Change(id, "two"));
+        } finally {
+            MDC.remove(AuditDispatchInterceptor.MDC_REQUEST_ID);
+        }
+        commands.sendAndWait(new ProbeCommands.Change(id, "three"));
+
+        Integer rows = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Integer.class, id);
+        assertThat(rows).isEqualTo(3);
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id, 0).asStream().toList();
+        MetaData first = events.get(0).getMetaData();
+        assertThat(first.get(AuditMetadata.CORRELATION_ID)).isEqualTo("request-42");
+        assertThat(first.get(AuditMetadata.PRINCIPAL)).isEqualTo("user:alice");
+        assertThat(first.get(AuditMetadata.CAUSATION_ID)).isNotNull();
+        assertThat(first.get(AuditMetadata.CHAIN_HASH)).asString().hasSize(64);
+        MetaData second = events.get(1).getMetaData();
+        assertThat(second.get(AuditMetadata.PRINCIPAL)).isEqualTo("service:axon-probe");
+        assertThat(second.get(AuditMetadata.CORRELATION_ID)).isEqualTo("request-43");
+        MetaData third = events.get(2).getMetaData();
+        assertThat(third.get(AuditMetadata.CORRELATION_ID)).as("an edge command starts its own correlation")
+                .isEqualTo(third.get(AuditMetadata.CAUSATION_ID));
+
+        HashChainVerifier.Report report = verifier.verifyAggregate(id);
+        assertThat(report.intact()).isTrue();
+        assertThat(report.eventsChecked()).isEqualTo(3);
+    }
+
+    @Test
+    void aChangedPayloadBreaksTheChainAtThatEvent() {
+        String id = createWithChanges(3);
+        jdbc.update("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'text-2', 'forged'), 'UTF8') WHERE aggregateidentifier = ? AND sequencenumber = 2", id);
+
+        HashChainVerifier.Report report = verifier.verifyAggregate(id);
+        assertThat(report.firstBreak()).hasValueSatisfying(broken -> {
+            assertThat(broken.aggregateId()).isEqualTo(id);
+            assertThat(broken.sequenceNumber()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aChangedPrincipalOrARemovedEventBreaksTheChain() {
+        String changed = createWithChanges(2);
+        jdbc.update("UPDATE domainevententry SET metadata = convert_to(replace(convert_from(metadata, 'UTF8'), "
+                + "'service:axon-probe', 'user:mallory'), 'UTF8') WHERE aggregateidentifier = ? AND "
+                + "sequencenumber = 1", changed);
+        assertThat(verifier.verifyAggregate(changed).firstBreak()).hasValueSatisfying(
+                broken -> assertThat(broken.sequenceNumber()).isEqualTo(1));
+
+        String removed = createWithChanges(3);
+        jdbc.update("DELETE FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 1", removed);
+        assertThat(verifier.verifyAggregate(removed).firstBreak()).hasValueSatisfying(broken -> {
+            assertThat(broken.sequenceNumber()).isEqualTo(1);
+            assertThat(broken.reason()).contains("missing");
+        });
+    }
+
+    @Test
+    void longStreamsAreSnapshottedAndStillLoad() {
+        String id = createWithChanges(5);
+        Integer snapshots = jdbc.queryForObject(
+                "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?", Integer.class, id);
+        assertThat(snapshots).isPositive();
+        commands.sendAndWait(new ProbeCommands.Change(id, "after-snapshot"));
+        assertThat(verifier.verifyAggregate(id).intact()).isTrue();
+    }
+
+    private String createWithChanges(int changes) {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new ProbeCommands.Create(id, "text-0"));
+        for (int i = 1; i <= changes; i++) {
+            commands.sendAndWait(new ProbeCommands.Change(id, "text-" + i));
+        }
+        return id;
+    }
+}
