@@ -68,12 +68,12 @@ public final class InfraLauncher {
         Path finalEndpoints = endpointsFile;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[infra] stopping");
-            infrastructure.close();
             try {
-                Files.deleteIfExists(finalEndpoints);
+                Files.deleteIfExists(finalEndpoints); // first, so nobody attaches to servers that are stopping
             } catch (IOException ignored) {
                 // the file names a dead launcher, which readers detect by its pid
             }
+            infrastructure.close();
             if (delete) {
                 deleteRecursively(finalDataDir);
             }

@@ -66,8 +66,7 @@ public final class SharedInfrastructure {
     }
 
     private static Endpoints startLauncher(Path dir, Path endpointsFile) throws IOException {
-        long buildPid = ProcessHandle.current().parent().map(ProcessHandle::pid)
-                .orElse(ProcessHandle.current().pid());
+        long buildPid = buildProcess().pid();
         Path dataDir = dir.resolve("data-" + ProcessHandle.current().pid());
         Path logDir = dir.resolve("logs-" + ProcessHandle.current().pid());
         Files.createDirectories(logDir);
@@ -94,6 +93,25 @@ public final class SharedInfrastructure {
         launcher.destroy();
         throw new IllegalStateException("the embedded infrastructure did not start within " + START_TIMEOUT
                 + "; see " + log);
+    }
+
+    /**
+     * The build tool's JVM: the nearest ancestor JVM. Surefire and failsafe start test JVMs through a shell, so the
+     * direct parent ends with this test JVM, while the build's JVM lives until the build is over.
+     */
+    static ProcessHandle buildProcess() {
+        ProcessHandle ancestor = ProcessHandle.current().parent().orElse(ProcessHandle.current());
+        while (true) {
+            boolean isJvm = ancestor.info().command().map(command -> command.endsWith("/java")).orElse(false);
+            if (isJvm) {
+                return ancestor;
+            }
+            var next = ancestor.parent();
+            if (next.isEmpty() || next.get().pid() <= 1) {
+                return ProcessHandle.current().parent().orElse(ProcessHandle.current());
+            }
+            ancestor = next.get();
+        }
     }
 
     private static void sleep() {

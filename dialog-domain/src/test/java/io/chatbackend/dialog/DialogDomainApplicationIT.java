@@ -1,0 +1,62 @@
+package io.chatbackend.dialog;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.chatbackend.platform.testing.EmbeddedInfraProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dialog-domain service starts on the real embedded servers and reports ready only with its dependencies. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DialogDomainApplicationIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfraProperties.register(registry, "dialog");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CqlSession cql;
+
+    @Test
+    void readinessIsUpAndCoversItsRealDependencies() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"kafka\"").contains("\"cassandra\"");
+    }
+
+    @Test
+    void appliesOnlyItsOwnPostgresMigrationsInItsOwnSchema() {
+        var applied = jdbc.queryForList("SELECT version FROM dialog_domain.flyway_schema_history WHERE success",
+                String.class);
+        assertThat(applied).contains("1");
+        var schemas = jdbc.queryForList("SELECT schema_name FROM information_schema.schemata "
+                + "WHERE schema_name NOT LIKE 'pg_%' AND schema_name NOT IN ('information_schema', 'public')",
+                String.class);
+        assertThat(schemas).containsExactly("dialog_domain");
+    }
+
+    @Test
+    void migratesItsCassandraKeyspaceAndQueriesIt() {
+        assertThat(cql.execute("SELECT version FROM schema_migrations WHERE version = 1").one()).isNotNull();
+        cql.execute("INSERT INTO timeline (dialog_id, bucket, dialog_seq, message_id, body, version) VALUES (7f000000-0000-0000-0000-000000000001, 0, 1, 42, 'hello', 1)");
+        assertThat(cql.execute("SELECT body FROM timeline WHERE dialog_id = 7f000000-0000-0000-0000-000000000001 AND bucket = 0").one().getString(0)).isEqualTo("hello");
+    }
+}

@@ -1,0 +1,52 @@
+package io.chatbackend.uaa;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import io.chatbackend.platform.testing.EmbeddedInfraProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The uaa service starts on the real embedded servers and reports ready only with its dependencies. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UaaApplicationIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfraProperties.register(registry, "uaa");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void readinessIsUpAndCoversItsRealDependencies() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"kafka\"");
+    }
+
+    @Test
+    void appliesOnlyItsOwnPostgresMigrationsInItsOwnSchema() {
+        var applied = jdbc.queryForList("SELECT version FROM uaa.flyway_schema_history WHERE success",
+                String.class);
+        assertThat(applied).contains("1");
+        var schemas = jdbc.queryForList("SELECT schema_name FROM information_schema.schemata "
+                + "WHERE schema_name NOT LIKE 'pg_%' AND schema_name NOT IN ('information_schema', 'public')",
+                String.class);
+        assertThat(schemas).containsExactly("uaa");
+    }
+}
