@@ -1,0 +1,4 @@
+package io.chatbackend.archfixture.beta.contract;
+
+public record BetaPublishedEvent(String id) {
+}
