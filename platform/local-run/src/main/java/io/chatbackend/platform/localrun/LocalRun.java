@@ -1,6 +1,7 @@
 package io.chatbackend.platform.localrun;
 
 import io.chatbackend.platform.infra.Endpoints;
+import io.chatbackend.platform.infra.InfraException;
 import io.chatbackend.platform.infra.InfraLauncher;
 import io.chatbackend.platform.infra.Ports;
 
@@ -83,8 +84,10 @@ public final class LocalRun {
             say("--fresh: deleting " + dataDir);
             deleteRecursively(dataDir);
         }
-        if (!Ports.isFree(port)) {
-            fail("port " + port + " for the gateway is already taken on 127.0.0.1; choose another with --port N");
+        try {
+            Ports.requireFree(port, "the gateway (choose another with --port N)");
+        } catch (InfraException e) {
+            fail(e.getMessage());
         }
         new LocalRun(dataDir, port, services).run();
     }
