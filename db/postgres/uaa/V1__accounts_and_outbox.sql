@@ -1,9 +1,38 @@
--- Accounts and the transactional outbox of UAA. Credentials and tokens arrive with the identity issue.
+-- UAA: accounts, refresh tokens, signing keys, and the transactional outbox.
+
 CREATE TABLE account (
-    user_id      UUID PRIMARY KEY,
-    username     VARCHAR(64)  NOT NULL UNIQUE,
-    display_name VARCHAR(128) NOT NULL,
-    created_at   TIMESTAMPTZ  NOT NULL DEFAULT now()
+    user_id       UUID PRIMARY KEY,
+    username      VARCHAR(32)  NOT NULL UNIQUE,
+    display_name  VARCHAR(64)  NOT NULL,
+    -- NULL for provisioned accounts, which get tokens directly and cannot log in with a password
+    password_hash VARCHAR(255),
+    roles         VARCHAR(64)  NOT NULL DEFAULT 'USER', -- comma separated: USER, AUDITOR, ADMIN
+    created_at    TIMESTAMPTZ  NOT NULL DEFAULT now()
+);
+
+-- Rotating refresh tokens, stored only as SHA-256 hashes. A family is one login on one device; reusing a token
+-- that was already rotated revokes the whole family.
+CREATE TABLE refresh_token (
+    token_hash CHAR(64)     PRIMARY KEY,
+    family_id  UUID         NOT NULL,
+    user_id    UUID         NOT NULL REFERENCES account (user_id),
+    device_id  VARCHAR(128) NOT NULL,
+    issued_at  TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    expires_at TIMESTAMPTZ  NOT NULL,
+    used_at    TIMESTAMPTZ,
+    revoked_at TIMESTAMPTZ
+);
+CREATE INDEX refresh_token_family ON refresh_token (family_id);
+CREATE INDEX refresh_token_device ON refresh_token (user_id, device_id);
+
+-- Token signing keys, persisted so a restart invalidates no token. The newest unretired key signs; a retired key
+-- stays published until retire_at (its last tokens have expired by then).
+CREATE TABLE signing_key (
+    kid         VARCHAR(64) PRIMARY KEY,
+    private_key TEXT        NOT NULL, -- PKCS#8, base64
+    public_key  TEXT        NOT NULL, -- X.509, base64
+    created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+    retire_at   TIMESTAMPTZ
 );
 
 -- Integration events written in the same transaction as the change they describe, shipped to Kafka in order.
@@ -13,7 +42,7 @@ CREATE TABLE outbox (
     topic        VARCHAR(255) NOT NULL,
     message_key  VARCHAR(255) NOT NULL,
     event_type   VARCHAR(255) NOT NULL,
-    payload      JSONB        NOT NULL,
+    payload      TEXT         NOT NULL,
     created_at   TIMESTAMPTZ  NOT NULL DEFAULT now(),
     published_at TIMESTAMPTZ
 );

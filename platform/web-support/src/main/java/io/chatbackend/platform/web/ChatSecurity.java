@@ -1,0 +1,30 @@
+package io.chatbackend.platform.web;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The security every service's API shares: stateless, no CSRF (bearer tokens only), access tokens validated as a
+ * resource server, problem-details 401/403, health open. Each service then says which of its paths need what.
+ */
+public final class ChatSecurity {
+
+    private ChatSecurity() {
+    }
+
+    public static HttpSecurity resourceServer(HttpSecurity http, JwtAuthenticationConverter converter, JsonMapper json)
+            throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(ProblemSecurityHandlers.unauthenticated(json))
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(json)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(ProblemSecurityHandlers.unauthenticated(json))
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(json)));
+    }
+}

@@ -1,0 +1,36 @@
+package io.chatbackend.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+
+/** 401 and 403 answers from the security filters, as problem details like every other error. */
+public final class ProblemSecurityHandlers {
+
+    private ProblemSecurityHandlers() {
+    }
+
+    public static AuthenticationEntryPoint unauthenticated(JsonMapper json) {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A valid access token is required.");
+        };
+    }
+
+    public static AccessDeniedHandler forbidden(JsonMapper json) {
+        return (request, response, exception) -> write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                "You are not allowed to do this.");
+    }
+
+    static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Problems.of(status, code, detail));
+    }
+}

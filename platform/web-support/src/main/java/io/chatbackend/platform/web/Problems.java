@@ -1,0 +1,32 @@
+package io.chatbackend.platform.web;
+
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+import java.util.Locale;
+
+/** Builds RFC 7807 problem details with the members every answer of ours has: type, title, status, detail, code, requestId. */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://chat-backend.dev/problems/";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setTitle(title(code));
+        problem.setProperty("code", code);
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        problem.setProperty("requestId", requestId);
+        return problem;
+    }
+
+    private static String title(String code) {
+        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,54 @@
+package io.chatbackend.uaa.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Everything about UAA an operator may tune; defaults are safe for a local run. */
+@ConfigurationProperties("chat.uaa")
+public record UaaProperties(
+        /* the public issuer URL (the gateway's origin): iss of every token, base of discovery */
+        String issuer,
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        Duration keyRotationPeriod,
+        Admin admin,
+        Provisioning provisioning,
+        Throttle throttle,
+        List<ServiceClient> serviceClients,
+        List<String> webRedirectUris) {
+
+    public UaaProperties {
+        issuer = issuer == null ? "http://127.0.0.1:8080" : issuer;
+        accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(15) : accessTokenTtl;
+        refreshTokenTtl = refreshTokenTtl == null ? Duration.ofDays(30) : refreshTokenTtl;
+        keyRotationPeriod = keyRotationPeriod == null ? Duration.ofDays(30) : keyRotationPeriod;
+        admin = admin == null ? new Admin(null, null) : admin;
+        provisioning = provisioning == null ? new Provisioning(false, 1000) : provisioning;
+        throttle = throttle == null ? new Throttle(5, Duration.ofMinutes(15), 30, 20) : throttle;
+        serviceClients = serviceClients == null ? List.of() : serviceClients;
+        webRedirectUris = webRedirectUris == null ? List.of("http://127.0.0.1:5173/callback") : webRedirectUris;
+    }
+
+    /** The first administrator, created at start when both are set and the name is free. */
+    public record Admin(String username, String password) {
+    }
+
+    /** {@code POST /api/v1/admin/provision}: off unless enabled; at most {@code maxUsers} per call. */
+    public record Provisioning(boolean enabled, int maxUsers) {
+    }
+
+    /**
+     * Brute-force protection: after {@code failuresPerAccount} failed logins of one username the name is locked for
+     * {@code lockout}; one source may try {@code attemptsPerSourcePerMinute} logins and {@code
+     * registrationsPerSourcePerMinute} registrations a minute.
+     */
+    public record Throttle(int failuresPerAccount, Duration lockout, int attemptsPerSourcePerMinute,
+                           int registrationsPerSourcePerMinute) {
+    }
+
+    /** A service that gets client-credentials tokens (audience chat-internal) with the given scopes. */
+    public record ServiceClient(String clientId, String secret, List<String> scopes) {
+    }
+}
