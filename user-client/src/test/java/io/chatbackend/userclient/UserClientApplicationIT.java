@@ -31,6 +31,15 @@ class UserClientApplicationIT {
     JdbcTemplate jdbc;
 
     @Test
+    void itsApiRequiresAnAccessToken() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/anything")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+    }
+
+    @Test
     void readinessIsUpAndCoversItsRealDependencies() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),

@@ -188,6 +188,7 @@ public final class LocalRun {
         command.add("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers());
         command.add("--spring.cassandra.contact-points=" + endpoints.cassandraHost() + ":" + endpoints.cassandraPort());
         command.add("--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter());
+        command.add("--chat.public-url=http://127.0.0.1:" + gatewayPort);
         for (var entry : ports.entrySet()) {
             command.add("--chat.services." + entry.getKey().name() + "=http://127.0.0.1:" + entry.getValue());
         }
