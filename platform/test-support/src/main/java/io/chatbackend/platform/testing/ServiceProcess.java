@@ -1,0 +1,161 @@
+package io.chatbackend.platform.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service started from its executable jar in a JVM of its own, for system tests that need the real process:
+ * talk to it over HTTP, stop it, kill it ({@code kill -9}) and start it again on the same port and data. It
+ * watches the test JVM and exits with it.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final List<String> arguments;
+    private final Path log;
+    private Process process;
+
+    private ServiceProcess(String name, Path jar, int port, List<String> arguments, Path log) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.arguments = arguments;
+        this.log = log;
+    }
+
+    /** Starts {@code jar} on {@code port} with Spring properties as {@code --key=value} arguments; waits until ready. */
+    public static ServiceProcess start(String name, Path jar, int port, List<String> arguments) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; the module must be packaged before system tests run");
+        }
+        try {
+            Path log = Files.createTempFile("service-" + name + "-", ".log");
+            ServiceProcess service = new ServiceProcess(name, jar.toAbsolutePath(), port, List.copyOf(arguments), log);
+            service.launch();
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops gracefully (SIGTERM) and waits. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            await(30);
+        }
+    }
+
+    /** Kills without any chance to clean up ({@code kill -9}), like a crash. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            await(30);
+        }
+    }
+
+    /** Starts again on the same port with the same arguments (plus {@code extra}, which win). */
+    public void restart(List<String> extra) {
+        stop();
+        List<String> merged = new ArrayList<>(arguments);
+        merged.addAll(extra);
+        process = spawn(merged);
+        awaitReady();
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void launch() {
+        process = spawn(arguments);
+        awaitReady();
+    }
+
+    private Process spawn(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Daxoniq.update-checker.disabled=true",
+                "-Dchat.parent-pid=" + ProcessHandle.current().pid(), "-jar", jar.toString(),
+                "--server.port=" + port, "--server.address=127.0.0.1"));
+        command.addAll(args);
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    }
+
+    private void await(int seconds) {
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
