@@ -80,7 +80,11 @@ public final class ServiceProcess implements AutoCloseable {
     public void restart(List<String> extra) {
         stop();
         List<String> merged = new ArrayList<>(arguments);
-        merged.addAll(extra);
+        for (String argument : extra) {
+            String key = argument.contains("=") ? argument.substring(0, argument.indexOf('=') + 1) : argument;
+            merged.removeIf(existing -> existing.startsWith(key));
+            merged.add(argument);
+        }
         process = spawn(merged);
         awaitReady();
     }

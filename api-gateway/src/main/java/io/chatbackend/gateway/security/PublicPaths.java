@@ -1,0 +1,27 @@
+package io.chatbackend.gateway.security;
+
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Paths reachable without an access token: getting a token (UAA's auth API, OAuth2/OIDC endpoints, its login
+ * page), health probes, and the WebSocket, which browsers cannot send headers on and which the notification
+ * service authenticates by a one-time ticket. {@code /api/v1/admin/provision} is not among them: it needs a
+ * token, and UAA checks the ADMIN role.
+ */
+public final class PublicPaths {
+
+    static final String[] PATTERNS = {
+            "/api/v1/auth/**",
+            "/oauth2/**",
+            "/.well-known/**",
+            "/login",
+            "/actuator/health/**",
+            "/ws",
+    };
+
+    static final ServerWebExchangeMatcher MATCHER = ServerWebExchangeMatchers.pathMatchers(PATTERNS);
+
+    private PublicPaths() {
+    }
+}
