@@ -2,13 +2,9 @@ package io.chatbackend.dialog;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.chatbackend.platform.testing.EmbeddedInfraProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,13 +14,7 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dialog-domain service starts on the real embedded servers and reports ready only with its dependencies. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DialogDomainApplicationIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfraProperties.register(registry, "dialog");
-    }
+class DialogDomainApplicationIT extends DialogDomainIntegrationTest {
 
     @LocalServerPort
     int port;
@@ -55,7 +45,7 @@ class DialogDomainApplicationIT {
     void appliesOnlyItsOwnPostgresMigrationsInItsOwnSchema() {
         var applied = jdbc.queryForList("SELECT version FROM dialog_domain.flyway_schema_history WHERE success",
                 String.class);
-        assertThat(applied).contains("1");
+        assertThat(applied).contains("1", "2");
         var schemas = jdbc.queryForList("SELECT schema_name FROM information_schema.schemata "
                 + "WHERE schema_name NOT LIKE 'pg_%' AND schema_name NOT IN ('information_schema', 'public')",
                 String.class);

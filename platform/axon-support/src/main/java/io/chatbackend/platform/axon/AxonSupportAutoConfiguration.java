@@ -50,10 +50,15 @@ import java.util.UUID;
         "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration"})
 public class AxonSupportAutoConfiguration {
 
-    /** The Jackson (2) mapper Axon serializes with: tolerant of unknown fields, ISO dates. */
+    /**
+     * The Jackson (2) mapper Axon serializes with: tolerant of unknown fields (events can grow), ISO dates, and
+     * field access so aggregates snapshot without getters and setters.
+     */
     public static ObjectMapper axonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.FIELD,
+                        com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

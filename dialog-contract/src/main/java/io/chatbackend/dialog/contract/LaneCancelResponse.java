@@ -1,0 +1,8 @@
+package io.chatbackend.dialog.contract;
+
+/**
+ * The answer to {@code POST /internal/tcc/lanes/{txId}/cancel}: {@code CANCELLED} (also for a transaction never
+ * tried: the empty rollback leaves a marker that refuses a late Try) or {@code ALREADY_CONFIRMED}.
+ */
+public record LaneCancelResponse(String outcome) {
+}

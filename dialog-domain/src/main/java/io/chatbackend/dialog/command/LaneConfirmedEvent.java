@@ -1,0 +1,4 @@
+package io.chatbackend.dialog.command;
+
+public record LaneConfirmedEvent(String laneId, String txId, long senderSeq) {
+}

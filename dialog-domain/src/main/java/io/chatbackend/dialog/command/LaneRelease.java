@@ -1,0 +1,6 @@
+package io.chatbackend.dialog.command;
+
+public enum LaneRelease {
+    CANCELLED,
+    EXPIRED
+}

@@ -1,0 +1,57 @@
+package io.chatbackend.dialog.config;
+
+import io.chatbackend.platform.tcc.TccFence;
+import io.chatbackend.platform.web.ChatSecurity;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(DialogProperties.class)
+class DialogConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    TccFence tccFence(JdbcTemplate jdbc) {
+        return new TccFence(jdbc);
+    }
+
+    /** Aggregates stay in memory between commands (a conflicting change elsewhere evicts them). */
+    @Bean
+    Cache dialogCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache laneCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** The TCC endpoints are for services holding the {@code tcc} scope; the public API for users. */
+    @Bean
+    SecurityFilterChain dialogSecurity(HttpSecurity http, JwtAuthenticationConverter converter, JsonMapper json)
+            throws Exception {
+        return ChatSecurity.resourceServer(http, converter, json)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/internal/tcc/**").hasAuthority("SCOPE_tcc")
+                        .requestMatchers("/internal/**").denyAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+}

@@ -1,0 +1,49 @@
+package io.chatbackend.dialog.query;
+
+import io.chatbackend.dialog.command.DialogCreatedEvent;
+import io.chatbackend.dialog.command.MemberJoinedEvent;
+import io.chatbackend.dialog.command.MemberLeftEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/**
+ * Who belongs to which dialog, in dialog-domain's own tables, updated in the same transaction as the dialog's
+ * events (a subscribing processor), so the send path's membership check and the API's 404s are never stale.
+ */
+@Component
+@ProcessingGroup(DialogMembershipProjection.GROUP)
+class DialogMembershipProjection {
+
+    static final String GROUP = "dialog-membership";
+
+    private final JdbcTemplate jdbc;
+
+    DialogMembershipProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(DialogCreatedEvent event) {
+        jdbc.update("INSERT INTO dialog (dialog_id, type, title, created_by, created_at) VALUES (?::uuid, ?, ?, ?, ?) "
+                        + "ON CONFLICT (dialog_id) DO NOTHING", event.dialogId(), event.type().name(), event.title(),
+                event.createdBy(), Timestamp.from(event.createdAt()));
+    }
+
+    @EventHandler
+    void on(MemberJoinedEvent event) {
+        jdbc.update("INSERT INTO dialog_member (dialog_id, user_id, role, joined_at_seq) VALUES (?::uuid, ?, ?, ?) "
+                        + "ON CONFLICT (dialog_id, user_id) DO UPDATE SET role = EXCLUDED.role, "
+                        + "joined_at_seq = EXCLUDED.joined_at_seq", event.dialogId(), event.userId(),
+                event.role().name(), event.joinedAtSeq());
+    }
+
+    @EventHandler
+    void on(MemberLeftEvent event) {
+        jdbc.update("DELETE FROM dialog_member WHERE dialog_id = ?::uuid AND user_id = ?", event.dialogId(),
+                event.userId());
+    }
+}

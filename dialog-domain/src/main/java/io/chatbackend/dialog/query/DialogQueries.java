@@ -1,0 +1,45 @@
+package io.chatbackend.dialog.query;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads dialogs for members only: a non-member cannot tell a dialog from one that does not exist. */
+@Component
+public class DialogQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public DialogQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<DialogView> findForMember(UUID dialogId, UUID viewer) {
+        if (!isMember(dialogId, viewer)) {
+            return Optional.empty();
+        }
+        return jdbc.query("SELECT type, title FROM dialog WHERE dialog_id = ?", (rs, n) -> new DialogView(dialogId,
+                rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2), members(dialogId)), dialogId)
+                .stream().findFirst();
+    }
+
+    public boolean exists(UUID dialogId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM dialog WHERE dialog_id = ?)",
+                Boolean.class, dialogId));
+    }
+
+    public boolean isMember(UUID dialogId, UUID userId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM dialog_member WHERE "
+                + "dialog_id = ? AND user_id = ?)", Boolean.class, dialogId, userId));
+    }
+
+    private List<DialogView.Member> members(UUID dialogId) {
+        return jdbc.query("SELECT user_id, role, joined_at_seq FROM dialog_member WHERE dialog_id = ? "
+                        + "ORDER BY joined_at_seq, user_id", (rs, n) -> new DialogView.Member(
+                        rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)), dialogId);
+    }
+}

@@ -1,0 +1,6 @@
+package io.chatbackend.dialog.tcc;
+
+import io.chatbackend.dialog.command.LaneRelease;
+
+public record CancelLaneTransactionCommand(String txId, LaneRelease reason) {
+}

@@ -1,0 +1,4 @@
+package io.chatbackend.dialog.tcc;
+
+public record ConfirmLaneTransactionCommand(String txId) {
+}

@@ -1,0 +1,134 @@
+package io.chatbackend.dialog.tcc;
+
+import io.chatbackend.dialog.command.AppendMessageCommand;
+import io.chatbackend.dialog.command.ConfirmLaneCommand;
+import io.chatbackend.dialog.command.DialogCommandResult;
+import io.chatbackend.dialog.command.LaneOutcome;
+import io.chatbackend.dialog.command.LaneRelease;
+import io.chatbackend.dialog.command.ReleaseLaneCommand;
+import io.chatbackend.dialog.command.ReserveLaneCommand;
+import io.chatbackend.dialog.command.SenderLane;
+import io.chatbackend.platform.tcc.CancelOutcome;
+import io.chatbackend.platform.tcc.ConfirmOutcome;
+import io.chatbackend.platform.tcc.TccCodes;
+import io.chatbackend.platform.tcc.TccFence;
+import io.chatbackend.platform.tcc.TryOutcome;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The lane participant's protocol steps. Each runs as one Axon unit of work, so the fence row, the lane's events
+ * and (on Confirm) the dialog's event commit in one local database transaction, or not at all. Nothing here waits
+ * on anything remote.
+ */
+@Component
+class LaneTransactionHandler {
+
+    private final TccFence fence;
+    private final CommandGateway commands;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    LaneTransactionHandler(TccFence fence, CommandGateway commands, JdbcTemplate jdbc, Clock clock) {
+        this.fence = fence;
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    TryOutcome handle(TryLaneTransactionCommand command) {
+        LaneSubject subject = command.subject();
+        if (!isMember(subject)) {
+            return new TryOutcome.Refused(LaneTccCodes.NOT_A_MEMBER);
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(command.expiresIn()).truncatedTo(ChronoUnit.MILLIS);
+        String laneId = SenderLane.idOf(subject.dialogId(), subject.senderId());
+        Optional<TccFence.Entry> earlier = fence.recordTry(command.txId(), laneId, expiresAt);
+        if (earlier.isPresent()) {
+            return earlier.get().state() == TccFence.State.CANCELLED
+                    ? new TryOutcome.Refused(TccCodes.ALREADY_CANCELLED)
+                    : new TryOutcome.Reserved(earlier.get().expiresAt());
+        }
+        LaneOutcome outcome = commands.sendAndWait(new ReserveLaneCommand(laneId, subject.dialogId(),
+                subject.senderId(), command.txId(), expiresAt, now));
+        if (outcome.kind() == LaneOutcome.Kind.BUSY) {
+            fence.forgetTry(command.txId());
+            return new TryOutcome.Refused(LaneTccCodes.LANE_BUSY);
+        }
+        return new TryOutcome.Reserved(expiresAt);
+    }
+
+    @CommandHandler
+    ConfirmOutcome<LaneConfirmation> handle(ConfirmLaneTransactionCommand command) {
+        Optional<TccFence.Entry> entry = fence.lock(command.txId());
+        if (entry.isEmpty()) {
+            return new ConfirmOutcome.Refused<>(TccCodes.UNKNOWN);
+        }
+        switch (entry.get().state()) {
+            case CANCELLED:
+                return new ConfirmOutcome.Refused<>(TccFence.expired(entry.get()) ? TccCodes.TOO_LATE
+                        : TccCodes.ALREADY_CANCELLED);
+            case CONFIRMED:
+                return new ConfirmOutcome.Confirmed<>(LaneConfirmation.decode(entry.get().result()));
+            default:
+                break;
+        }
+        String laneId = entry.get().resourceId();
+        LaneOutcome lane = commands.sendAndWait(new ConfirmLaneCommand(laneId, command.txId(), clock.instant()));
+        if (lane.kind() != LaneOutcome.Kind.CONFIRMED) {
+            fence.markExpired(command.txId());
+            return new ConfirmOutcome.Refused<>(TccCodes.TOO_LATE);
+        }
+        int colon = laneId.lastIndexOf(':');
+        DialogCommandResult appended = commands.sendAndWait(new AppendMessageCommand(laneId.substring(0, colon),
+                command.txId(), UUID.fromString(laneId.substring(colon + 1)), lane.senderSeq()));
+        if (!appended.isAccepted()) {
+            throw new SenderLeftDialogException(command.txId());
+        }
+        LaneConfirmation confirmation = new LaneConfirmation(lane.senderSeq(), appended.dialogSeq());
+        fence.markConfirmed(command.txId(), confirmation.encode());
+        return new ConfirmOutcome.Confirmed<>(confirmation);
+    }
+
+    @CommandHandler
+    CancelOutcome handle(CancelLaneTransactionCommand command) {
+        Optional<TccFence.Entry> entry = fence.lock(command.txId());
+        if (entry.isEmpty()) {
+            if (fence.recordEmptyRollback(command.txId())) {
+                return CancelOutcome.CANCELLED;
+            }
+            entry = fence.lock(command.txId()); // a Try committed meanwhile
+        }
+        switch (entry.orElseThrow().state()) {
+            case CONFIRMED:
+                return CancelOutcome.ALREADY_CONFIRMED;
+            case CANCELLED:
+                return CancelOutcome.CANCELLED;
+            default:
+                commands.sendAndWait(new ReleaseLaneCommand(entry.get().resourceId(), command.txId(),
+                        command.reason()));
+                if (command.reason() == LaneRelease.EXPIRED) {
+                    fence.markExpired(command.txId());
+                } else {
+                    fence.markCancelled(command.txId());
+                }
+                return CancelOutcome.CANCELLED;
+        }
+    }
+
+    private boolean isMember(LaneSubject subject) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM dialog_member WHERE dialog_id = "
+                + "?::uuid AND user_id = ?)", Boolean.class, subject.dialogId(), subject.senderId()));
+    }
+
+}

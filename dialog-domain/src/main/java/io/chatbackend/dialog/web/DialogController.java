@@ -1,0 +1,168 @@
+package io.chatbackend.dialog.web;
+
+import io.chatbackend.dialog.command.AddMembersCommand;
+import io.chatbackend.dialog.command.CreateDialogCommand;
+import io.chatbackend.dialog.command.DialogCommandResult;
+import io.chatbackend.dialog.command.DialogType;
+import io.chatbackend.dialog.command.RemoveMemberCommand;
+import io.chatbackend.dialog.config.DialogProperties;
+import io.chatbackend.dialog.integration.UserDirectory;
+import io.chatbackend.dialog.query.DialogQueries;
+import io.chatbackend.dialog.query.DialogView;
+import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.platform.web.Caller;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Dialogs and their members. Non-members get the same 404 as for a dialog that does not exist. */
+@RestController
+@RequestMapping("/api/v1/dialogs")
+class DialogController {
+
+    private final CommandGateway commands;
+    private final DialogQueries queries;
+    private final UserDirectory users;
+    private final DialogProperties properties;
+
+    DialogController(CommandGateway commands, DialogQueries queries, UserDirectory users,
+                     DialogProperties properties) {
+        this.commands = commands;
+        this.queries = queries;
+        this.users = users;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    ResponseEntity<DialogView> create(@Valid @RequestBody DialogRequests.CreateDialog request,
+                                      @AuthenticationPrincipal Jwt jwt) {
+        UUID me = Caller.of(jwt).userId();
+        return "direct".equals(request.type()) ? createDirect(me, request) : createGroup(me, request);
+    }
+
+    @GetMapping("/{dialogId}")
+    DialogView get(@PathVariable String dialogId, @AuthenticationPrincipal Jwt jwt) {
+        return visible(dialogId, Caller.of(jwt).userId());
+    }
+
+    @PostMapping("/{dialogId}/members")
+    DialogView addMembers(@PathVariable String dialogId, @Valid @RequestBody DialogRequests.AddMembers request,
+                          @AuthenticationPrincipal Jwt jwt) {
+        UUID me = Caller.of(jwt).userId();
+        UUID id = visible(dialogId, me).dialogId();
+        requireKnown(request.userIds());
+        answer(commands.sendAndWait(new AddMembersCommand(id.toString(), me, request.userIds(),
+                properties.maxGroupSize())));
+        return visible(dialogId, me);
+    }
+
+    @DeleteMapping("/{dialogId}/members/{userId}")
+    ResponseEntity<Void> removeMember(@PathVariable String dialogId, @PathVariable UUID userId,
+                                      @AuthenticationPrincipal Jwt jwt) {
+        UUID me = Caller.of(jwt).userId();
+        UUID id = visible(dialogId, me).dialogId();
+        answer(commands.sendAndWait(new RemoveMemberCommand(id.toString(), me, userId)));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<DialogView> createDirect(UUID me, DialogRequests.CreateDialog request) {
+        if (request.peerUserId() == null || request.peerUserId().equals(me) || request.title() != null
+                || request.memberIds() != null) {
+            throw invalid("A direct dialog needs exactly 'peerUserId' (another user) and nothing else.");
+        }
+        UUID dialogId = directDialogId(me, request.peerUserId());
+        if (queries.exists(dialogId)) {
+            return ResponseEntity.ok(visible(dialogId.toString(), me));
+        }
+        requireKnown(List.of(request.peerUserId()));
+        try {
+            commands.sendAndWait(new CreateDialogCommand(dialogId.toString(), DialogType.DIRECT, null, me,
+                    List.of(request.peerUserId()), 2));
+        } catch (RuntimeException e) {
+            if (!queries.exists(dialogId)) { // not a concurrent create of the same pair
+                throw e;
+            }
+            return ResponseEntity.ok(visible(dialogId.toString(), me));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(visible(dialogId.toString(), me));
+    }
+
+    private ResponseEntity<DialogView> createGroup(UUID me, DialogRequests.CreateDialog request) {
+        if (request.title() == null || request.title().isBlank() || request.peerUserId() != null) {
+            throw invalid("A group needs a 'title' and may list 'memberIds'.");
+        }
+        List<UUID> members = request.memberIds() == null ? List.of() : request.memberIds();
+        if (members.stream().distinct().filter(id -> !id.equals(me)).count() + 1 > properties.maxGroupSize()) {
+            throw invalid("A group has at most " + properties.maxGroupSize() + " members.");
+        }
+        requireKnown(members);
+        UUID dialogId = UUID.randomUUID();
+        commands.sendAndWait(new CreateDialogCommand(dialogId.toString(), DialogType.GROUP, request.title().strip(),
+                me, members, properties.maxGroupSize()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(visible(dialogId.toString(), me));
+    }
+
+    /** The same pair always names the same direct dialog, whoever creates it. */
+    static UUID directDialogId(UUID a, UUID b) {
+        String pair = a.compareTo(b) < 0 ? a + ":" + b : b + ":" + a;
+        return UUID.nameUUIDFromBytes(("direct:" + pair).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private DialogView visible(String dialogId, UUID viewer) {
+        UUID id;
+        try {
+            id = UUID.fromString(dialogId);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+        return queries.findForMember(id, viewer).orElseThrow(DialogController::notFound);
+    }
+
+    private void requireKnown(List<UUID> userIds) {
+        Set<UUID> unknown = users.unknown(new ArrayList<>(userIds));
+        if (!unknown.isEmpty()) {
+            throw invalid("Unknown users: " + unknown);
+        }
+    }
+
+    private static void answer(DialogCommandResult result) {
+        result.rejection().ifPresent(rejection -> {
+            throw switch (rejection) {
+                case DIALOG_NOT_FOUND -> notFound();
+                case FORBIDDEN -> new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                        "Only an admin of the group may do this.");
+                case GROUP_FULL -> new ApiException(HttpStatus.CONFLICT, "GROUP_FULL", "The group is full.");
+                case NOT_A_GROUP -> new ApiException(HttpStatus.CONFLICT, "NOT_A_GROUP",
+                        "Members of a direct dialog cannot change.");
+                case NOT_A_MEMBER -> new ApiException(HttpStatus.NOT_FOUND, "MEMBER_NOT_FOUND",
+                        "That user is not a member.");
+            };
+        });
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "DIALOG_NOT_FOUND", "No such dialog.");
+    }
+
+    private static ApiException invalid(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
+    }
+
+
+}

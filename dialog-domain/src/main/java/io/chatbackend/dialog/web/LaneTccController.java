@@ -1,0 +1,57 @@
+package io.chatbackend.dialog.web;
+
+import io.chatbackend.dialog.contract.LaneCancelResponse;
+import io.chatbackend.dialog.contract.LaneConfirmResponse;
+import io.chatbackend.dialog.contract.LaneTryRequest;
+import io.chatbackend.dialog.contract.LaneTryResponse;
+import io.chatbackend.dialog.tcc.LaneConfirmation;
+import io.chatbackend.dialog.tcc.LaneParticipant;
+import io.chatbackend.dialog.tcc.LaneSubject;
+import io.chatbackend.platform.tcc.ConfirmOutcome;
+import io.chatbackend.platform.tcc.TryOutcome;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+
+/** The sender-lane TCC participant over HTTP (internal: service tokens with scope {@code tcc}; never routed). */
+@RestController
+@RequestMapping("/internal/tcc/lanes")
+class LaneTccController {
+
+    private final LaneParticipant participant;
+
+    LaneTccController(LaneParticipant participant) {
+        this.participant = participant;
+    }
+
+    @PostMapping("/try")
+    LaneTryResponse tryReserve(@RequestBody LaneTryRequest request) {
+        TryOutcome outcome = participant.tryReserve(request.txId(),
+                new LaneSubject(request.dialogId().toString(), request.senderId()),
+                Duration.ofMillis(request.expiresInMillis()));
+        if (outcome instanceof TryOutcome.Reserved reserved) {
+            return new LaneTryResponse(LaneTryResponse.RESERVED, reserved.expiresAt(), null);
+        }
+        return new LaneTryResponse(LaneTryResponse.REFUSED, null, ((TryOutcome.Refused) outcome).code());
+    }
+
+    @PostMapping("/{txId}/confirm")
+    LaneConfirmResponse confirm(@PathVariable String txId) {
+        ConfirmOutcome<LaneConfirmation> outcome = participant.confirm(txId);
+        if (outcome instanceof ConfirmOutcome.Confirmed<LaneConfirmation> confirmed) {
+            return new LaneConfirmResponse(LaneConfirmResponse.CONFIRMED, confirmed.result().senderSeq(),
+                    confirmed.result().dialogSeq(), null);
+        }
+        return new LaneConfirmResponse(LaneConfirmResponse.REFUSED, null, null,
+                ((ConfirmOutcome.Refused<LaneConfirmation>) outcome).code());
+    }
+
+    @PostMapping("/{txId}/cancel")
+    LaneCancelResponse cancel(@PathVariable String txId) {
+        return new LaneCancelResponse(participant.cancel(txId).name());
+    }
+}

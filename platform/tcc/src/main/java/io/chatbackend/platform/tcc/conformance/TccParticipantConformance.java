@@ -1,0 +1,176 @@
+package io.chatbackend.platform.tcc.conformance;
+
+import io.chatbackend.platform.tcc.CancelOutcome;
+import io.chatbackend.platform.tcc.ConfirmOutcome;
+import io.chatbackend.platform.tcc.TccCodes;
+import io.chatbackend.platform.tcc.TccParticipant;
+import io.chatbackend.platform.tcc.TryOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The protocol every TCC participant must keep, as tests: extend it in a participant's test, say how to make a
+ * fresh subject and which code means "busy", and it checks idempotency, empty rollback, anti-suspension, refusal of
+ * Confirm-after-Cancel and Cancel-after-Confirm, self-expiry, and one transaction per subject under concurrency.
+ *
+ * @param <S> the subject reserved by Try
+ * @param <R> the result of Confirm
+ */
+public abstract class TccParticipantConformance<S, R> {
+
+    /** Long enough that nothing expires during a test by accident. */
+    protected static final Duration LONG = Duration.ofSeconds(30);
+    /** Short enough to wait out. */
+    protected static final Duration SHORT = Duration.ofMillis(600);
+
+    protected abstract TccParticipant<S, R> participant();
+
+    /** A subject nobody else uses (e.g. a new lane of a new member). */
+    protected abstract S newSubject();
+
+    /** The business refusal code for a subject that another transaction holds. */
+    protected abstract String busyCode();
+
+    protected static String txId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void repeatedTryReservesOnceWithTheSameExpiry() {
+        S subject = newSubject();
+        String tx = txId();
+        TryOutcome first = participant().tryReserve(tx, subject, LONG);
+        TryOutcome again = participant().tryReserve(tx, subject, LONG);
+        assertThat(first).isInstanceOf(TryOutcome.Reserved.class);
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void repeatedConfirmReturnsTheSameResult() {
+        S subject = newSubject();
+        String tx = txId();
+        participant().tryReserve(tx, subject, LONG);
+        ConfirmOutcome<R> first = participant().confirm(tx);
+        assertThat(first).isInstanceOf(ConfirmOutcome.Confirmed.class);
+        assertThat(participant().confirm(tx)).isEqualTo(first);
+        assertThat(participant().confirm(tx)).isEqualTo(first);
+    }
+
+    @Test
+    void repeatedCancelStaysCancelled() {
+        S subject = newSubject();
+        String tx = txId();
+        participant().tryReserve(tx, subject, LONG);
+        assertThat(participant().cancel(tx)).isEqualTo(CancelOutcome.CANCELLED);
+        assertThat(participant().cancel(tx)).isEqualTo(CancelOutcome.CANCELLED);
+    }
+
+    @Test
+    void cancelBeforeTryIsAnEmptyRollbackAndTheLateTryIsRefused() {
+        S subject = newSubject();
+        String tx = txId();
+        assertThat(participant().cancel(tx)).isEqualTo(CancelOutcome.CANCELLED);
+        assertThat(participant().tryReserve(tx, subject, LONG)).isEqualTo(new TryOutcome.Refused(
+                TccCodes.ALREADY_CANCELLED));
+        assertThat(participant().confirm(tx)).isEqualTo(new ConfirmOutcome.Refused<R>(TccCodes.ALREADY_CANCELLED));
+        assertThat(participant().tryReserve(txId(), subject, LONG))
+                .as("the suspended Try held nothing").isInstanceOf(TryOutcome.Reserved.class);
+    }
+
+    @Test
+    void confirmAfterCancelIsRefused() {
+        S subject = newSubject();
+        String tx = txId();
+        participant().tryReserve(tx, subject, LONG);
+        participant().cancel(tx);
+        assertThat(participant().confirm(tx)).isEqualTo(new ConfirmOutcome.Refused<R>(TccCodes.ALREADY_CANCELLED));
+    }
+
+    @Test
+    void cancelAfterConfirmIsRefused() {
+        S subject = newSubject();
+        String tx = txId();
+        participant().tryReserve(tx, subject, LONG);
+        ConfirmOutcome<R> confirmed = participant().confirm(tx);
+        assertThat(participant().cancel(tx)).isEqualTo(CancelOutcome.ALREADY_CONFIRMED);
+        assertThat(participant().confirm(tx)).as("still confirmed").isEqualTo(confirmed);
+    }
+
+    @Test
+    void confirmWithoutTryIsUnknown() {
+        assertThat(participant().confirm(txId())).isEqualTo(new ConfirmOutcome.Refused<R>(TccCodes.UNKNOWN));
+    }
+
+    @Test
+    void aReservationExpiresByItselfAndALateConfirmIsTooLate() throws Exception {
+        S subject = newSubject();
+        String tx = txId();
+        participant().tryReserve(tx, subject, SHORT);
+        Thread.sleep(SHORT.toMillis() + 300);
+        assertThat(participant().tryReserve(txId(), subject, LONG))
+                .as("an expired reservation does not block the subject").isInstanceOf(TryOutcome.Reserved.class);
+        ConfirmOutcome<R> late = participant().confirm(tx);
+        assertThat(late).isInstanceOf(ConfirmOutcome.Refused.class);
+        assertThat(((ConfirmOutcome.Refused<R>) late).code()).isIn(TccCodes.TOO_LATE, TccCodes.ALREADY_CANCELLED);
+        assertThat(participant().cancel(tx)).isEqualTo(CancelOutcome.CANCELLED);
+    }
+
+    @Test
+    void aLateConfirmOnAnUntouchedExpiredReservationIsTooLate() throws Exception {
+        S subject = newSubject();
+        String tx = txId();
+        participant().tryReserve(tx, subject, SHORT);
+        Thread.sleep(SHORT.toMillis() + 300);
+        assertThat(participant().confirm(tx)).isEqualTo(new ConfirmOutcome.Refused<R>(TccCodes.TOO_LATE));
+        assertThat(participant().tryReserve(txId(), subject, LONG)).isInstanceOf(TryOutcome.Reserved.class);
+    }
+
+    @Test
+    void aBusySubjectRefusesASecondTransactionAtOnceAndIsFreeAfterConfirm() {
+        S subject = newSubject();
+        String first = txId();
+        participant().tryReserve(first, subject, LONG);
+        assertThat(participant().tryReserve(txId(), subject, LONG)).isEqualTo(new TryOutcome.Refused(busyCode()));
+        participant().confirm(first);
+        assertThat(participant().tryReserve(txId(), subject, LONG)).isInstanceOf(TryOutcome.Reserved.class);
+    }
+
+    @Test
+    void concurrentTriesOnOneSubjectReserveItForExactlyOne() throws Exception {
+        S subject = newSubject();
+        int contenders = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<TryOutcome>> outcomes = new ArrayList<>();
+        for (int i = 0; i < contenders; i++) {
+            Callable<TryOutcome> attempt = () -> {
+                start.await();
+                return participant().tryReserve(txId(), subject, LONG);
+            };
+            outcomes.add(pool.submit(attempt));
+        }
+        start.countDown();
+        int reserved = 0;
+        for (Future<TryOutcome> outcome : outcomes) {
+            TryOutcome result = outcome.get();
+            if (result instanceof TryOutcome.Reserved) {
+                reserved++;
+            } else {
+                assertThat(result).isEqualTo(new TryOutcome.Refused(busyCode()));
+            }
+        }
+        pool.shutdown();
+        assertThat(reserved).isEqualTo(1);
+    }
+}
