@@ -1,0 +1,121 @@
+package io.chatbackend.dialog.web;
+
+import io.chatbackend.dialog.DialogDomainIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dialogs API and the TCC endpoints over HTTP, with tokens from the stand-in identity provider. */
+class DialogApiIT extends DialogDomainIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final UUID alice = UUID.randomUUID();
+    private final UUID bob = UUID.randomUUID();
+    private final UUID carol = UUID.randomUUID();
+
+    @Test
+    void aDirectDialogIsUniquePerPairWhoeverCreatesIt() throws Exception {
+        HttpResponse<String> first = send("POST", "/api/v1/dialogs", alice, "{\"type\":\"direct\",\"peerUserId\":\""
+                + bob + "\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        JsonNode dialog = json.readTree(first.body());
+        assertThat(dialog.get("type").asString()).isEqualTo("direct");
+        assertThat(dialog.get("members").size()).isEqualTo(2);
+
+        HttpResponse<String> again = send("POST", "/api/v1/dialogs", bob, "{\"type\":\"direct\",\"peerUserId\":\""
+                + alice + "\"}");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(again.body()).get("dialogId").asString())
+                .isEqualTo(dialog.get("dialogId").asString());
+    }
+
+    @Test
+    void groupsAreManagedByAdminsAndInvisibleToOthers() throws Exception {
+        JsonNode group = json.readTree(send("POST", "/api/v1/dialogs", alice, "{\"type\":\"group\",\"title\":\"team\","
+                + "\"memberIds\":[\"" + bob + "\"]}").body());
+        String id = group.get("dialogId").asString();
+        assertThat(group.get("members").toString()).contains("\"role\":\"ADMIN\"").contains(bob.toString());
+
+        assertProblem(send("GET", "/api/v1/dialogs/" + id, carol, null), 404, "DIALOG_NOT_FOUND");
+        assertProblem(send("GET", "/api/v1/dialogs/" + UUID.randomUUID(), carol, null), 404, "DIALOG_NOT_FOUND");
+        assertProblem(send("GET", "/api/v1/dialogs/not-a-uuid", carol, null), 404, "DIALOG_NOT_FOUND");
+        assertProblem(send("POST", "/api/v1/dialogs/" + id + "/members", bob, "{\"userIds\":[\"" + carol + "\"]}"),
+                403, "FORBIDDEN");
+
+        HttpResponse<String> added = send("POST", "/api/v1/dialogs/" + id + "/members", alice,
+                "{\"userIds\":[\"" + carol + "\"]}");
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/dialogs/" + id, carol, null).statusCode()).isEqualTo(200);
+
+        assertThat(send("DELETE", "/api/v1/dialogs/" + id + "/members/" + carol, carol, null).statusCode())
+                .isEqualTo(204);
+        assertProblem(send("GET", "/api/v1/dialogs/" + id, carol, null), 404, "DIALOG_NOT_FOUND");
+    }
+
+    @Test
+    void badDialogRequestsChangeNothing() throws Exception {
+        UUID ghost = UUID.randomUUID();
+        IDENTITY.markUnknown(ghost);
+        assertProblem(send("POST", "/api/v1/dialogs", alice, "{\"type\":\"direct\",\"peerUserId\":\"" + ghost + "\"}"),
+                400, "VALIDATION_FAILED");
+        assertProblem(send("POST", "/api/v1/dialogs", alice, "{\"type\":\"direct\",\"peerUserId\":\"" + alice + "\"}"),
+                400, "VALIDATION_FAILED");
+        assertProblem(send("POST", "/api/v1/dialogs", alice, "{\"type\":\"channel\"}"), 400, "VALIDATION_FAILED");
+        assertProblem(send("POST", "/api/v1/dialogs", alice, "{\"type\":\"group\",\"title\":\"big\",\"memberIds\":["
+                + "\"" + UUID.randomUUID() + "\",\"" + UUID.randomUUID() + "\",\"" + UUID.randomUUID() + "\",\""
+                + UUID.randomUUID() + "\",\"" + UUID.randomUUID() + "\"]}"), 400, "VALIDATION_FAILED");
+        assertProblem(send("POST", "/api/v1/dialogs", alice, "{\"type\":\"group\",\"title\":\"x\",\"owner\":1}"), 400,
+                "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void theTccEndpointsAnswerOnlyServicesWithTheTccScope() throws Exception {
+        JsonNode group = json.readTree(send("POST", "/api/v1/dialogs", alice, "{\"type\":\"group\",\"title\":\"t\"}")
+                .body());
+        String body = "{\"txId\":\"" + UUID.randomUUID() + "\",\"dialogId\":\"" + group.get("dialogId").asString()
+                + "\",\"senderId\":\"" + alice + "\",\"expiresInMillis\":5000}";
+        assertProblem(send("POST", "/internal/tcc/lanes/try", alice, body), 403, "FORBIDDEN");
+        assertProblem(raw("POST", "/internal/tcc/lanes/try", IDENTITY.serviceToken("svc", "users.read"), body), 403,
+                "FORBIDDEN");
+        HttpResponse<String> reserved = raw("POST", "/internal/tcc/lanes/try", IDENTITY.serviceToken("svc", "tcc"),
+                body);
+        assertThat(reserved.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(reserved.body()).get("outcome").asString()).isEqualTo("RESERVED");
+        String notMember = body.replace(alice.toString(), carol.toString()).replaceFirst("[0-9a-f-]{36}",
+                UUID.randomUUID().toString());
+        assertThat(json.readTree(raw("POST", "/internal/tcc/lanes/try", IDENTITY.serviceToken("svc", "tcc"),
+                notMember).body()).get("code").asString()).isEqualTo("NOT_A_MEMBER");
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo(code);
+    }
+
+    private HttpResponse<String> send(String method, String path, UUID user, String body) throws Exception {
+        return raw(method, path, IDENTITY.userToken(user, "device-1"), body);
+    }
+
+    private HttpResponse<String> raw(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
