@@ -1,0 +1,7 @@
+package io.chatbackend.message.command;
+
+public enum MessageStatus {
+    PENDING,
+    SENT,
+    CANCELLED
+}

@@ -1,0 +1,4 @@
+package io.chatbackend.message.command;
+
+public record SendAbandonedEvent(String messageId, String reason) {
+}

@@ -1,0 +1,4 @@
+package io.chatbackend.message.command;
+
+public record SendDecidedEvent(String messageId, SendDecision decision) {
+}

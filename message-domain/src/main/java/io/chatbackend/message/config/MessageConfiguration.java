@@ -1,0 +1,45 @@
+package io.chatbackend.message.config;
+
+import io.chatbackend.platform.snowflake.JdbcGeneratorLeases;
+import io.chatbackend.platform.snowflake.SnowflakeGenerator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+import java.time.Clock;
+import java.time.Duration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class MessageConfiguration {
+
+    private static final Duration LEASE_TTL = Duration.ofSeconds(30);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** A generator id leased from this context's database; given back on shutdown. */
+    @Bean(destroyMethod = "release")
+    JdbcGeneratorLeases generatorLeases(JdbcTemplate jdbc) {
+        JdbcGeneratorLeases leases = new JdbcGeneratorLeases(jdbc, "id_generator_lease", LEASE_TTL);
+        leases.maintain();
+        return leases;
+    }
+
+    @Bean
+    SnowflakeGenerator snowflakeGenerator(JdbcGeneratorLeases leases) {
+        return SnowflakeGenerator.withSystemClock(leases);
+    }
+
+    /** Renews the lease well within its lifetime (a third of it). */
+    @Bean
+    SchedulingConfigurer leaseRenewal(JdbcGeneratorLeases leases) {
+        return (ScheduledTaskRegistrar registrar) -> registrar.addFixedDelayTask(leases::maintain,
+                LEASE_TTL.dividedBy(3));
+    }
+}

@@ -1,0 +1,99 @@
+package io.chatbackend.message.coordinator;
+
+import io.chatbackend.message.command.AbandonSendCommand;
+import io.chatbackend.message.command.BeginSendCommand;
+import io.chatbackend.message.command.CompleteSendCommand;
+import io.chatbackend.message.command.DecideSendCommand;
+import io.chatbackend.message.command.MessageStatus;
+import io.chatbackend.message.command.SendDecision;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/** The coordinator's local, durable steps (see {@link SendRecords}); nothing here calls another service. */
+@Component
+class SendRecordHandler {
+
+    private final CommandGateway commands;
+    private final JdbcTemplate jdbc;
+
+    SendRecordHandler(CommandGateway commands, JdbcTemplate jdbc) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+    }
+
+    /** Claims the dedup key (new, or replacing a cancelled attempt) and begins the message, atomically. */
+    @CommandHandler
+    SendRecords.StartResult handle(SendRecords.Start start) {
+        long messageId = Long.parseLong(start.messageId());
+        int claimed = jdbc.update("INSERT INTO idempotency_key (sender_id, client_message_id, message_id, dialog_id, "
+                        + "body_hash, status) VALUES (?, ?, ?, ?, ?, 'PENDING') ON CONFLICT (sender_id, client_message_id) "
+                        + "DO UPDATE SET message_id = EXCLUDED.message_id, status = 'PENDING', sender_seq = NULL, "
+                        + "dialog_seq = NULL, sent_at = NULL, updated_at = now() WHERE idempotency_key.status = 'CANCELLED' "
+                        + "AND idempotency_key.dialog_id = EXCLUDED.dialog_id "
+                        + "AND idempotency_key.body_hash = EXCLUDED.body_hash",
+                start.senderId(), start.clientMessageId(), messageId, start.dialogId(), start.bodyHash());
+        if (claimed == 0) {
+            return SendRecords.StartResult.KEY_IN_USE;
+        }
+        jdbc.update("INSERT INTO send_attempt (message_id, dialog_id, sender_id, body) VALUES (?, ?, ?, ?)", messageId,
+                start.dialogId(), start.senderId(), start.text());
+        commands.sendAndWait(new BeginSendCommand(start.messageId(), start.dialogId(), start.senderId(),
+                start.clientMessageId(), start.text()));
+        return SendRecords.StartResult.STARTED;
+    }
+
+    /** Records the decision; returns the effective one (the first recorded wins). */
+    @CommandHandler
+    SendDecision handle(SendRecords.Decide decide) {
+        SendDecision effective = commands.sendAndWait(new DecideSendCommand(decide.messageId(), decide.decision()));
+        long messageId = Long.parseLong(decide.messageId());
+        jdbc.update("UPDATE send_attempt SET decision = ?, updated_at = now() WHERE message_id = ?", effective.name(),
+                messageId);
+        if (effective == SendDecision.CANCEL) {
+            // final: a retry with the same key may start a new attempt at once
+            jdbc.update("UPDATE idempotency_key SET status = 'CANCELLED', updated_at = now() WHERE message_id = ? "
+                    + "AND status = 'PENDING'", messageId);
+        }
+        return effective;
+    }
+
+    @CommandHandler
+    MessageStatus handle(SendRecords.Sent sent) {
+        MessageStatus status = commands.sendAndWait(new CompleteSendCommand(sent.messageId(), sent.senderSeq(),
+                sent.dialogSeq(), sent.sentAt()));
+        long messageId = Long.parseLong(sent.messageId());
+        if (status == MessageStatus.SENT) {
+            jdbc.update("UPDATE idempotency_key SET status = 'SENT', sender_seq = ?, dialog_seq = ?, sent_at = ?, "
+                            + "updated_at = now() WHERE message_id = ?", sent.senderSeq(), sent.dialogSeq(),
+                    Timestamp.from(sent.sentAt()), messageId);
+            jdbc.update("INSERT INTO message_view (message_id, dialog_id, sender_id, sender_seq, dialog_seq, body, "
+                            + "sent_at) SELECT message_id, dialog_id, sender_id, ?, ?, body, ? FROM send_attempt "
+                            + "WHERE message_id = ? ON CONFLICT (message_id) DO NOTHING", sent.senderSeq(),
+                    sent.dialogSeq(), Timestamp.from(sent.sentAt()), messageId);
+        }
+        jdbc.update("DELETE FROM send_attempt WHERE message_id = ?", messageId);
+        return status;
+    }
+
+    @CommandHandler
+    MessageStatus handle(SendRecords.Abandoned abandoned) {
+        MessageStatus status = commands.sendAndWait(new AbandonSendCommand(abandoned.messageId(), abandoned.reason()));
+        long messageId = Long.parseLong(abandoned.messageId());
+        jdbc.update("UPDATE idempotency_key SET status = 'CANCELLED', updated_at = now() WHERE message_id = ? "
+                + "AND status = 'PENDING'", messageId);
+        jdbc.update("DELETE FROM send_attempt WHERE message_id = ?", messageId);
+        return status;
+    }
+
+    @CommandHandler
+    void handle(SendRecords.Heuristic heuristic) {
+        long messageId = Long.parseLong(heuristic.messageId());
+        jdbc.update("INSERT INTO heuristic_outcome (message_id, recorded, participant) VALUES (?, ?, ?) "
+                + "ON CONFLICT (message_id) DO NOTHING", messageId, heuristic.recorded(), heuristic.participant());
+        jdbc.update("DELETE FROM send_attempt WHERE message_id = ?", messageId);
+    }
+}

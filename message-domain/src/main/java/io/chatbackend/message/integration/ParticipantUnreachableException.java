@@ -1,0 +1,9 @@
+package io.chatbackend.message.integration;
+
+/** The participant did not answer (down, timed out, or an error): the effect of the call is unknown. */
+public class ParticipantUnreachableException extends RuntimeException {
+
+    public ParticipantUnreachableException(String message) {
+        super(message, null, false, false);
+    }
+}

@@ -1,0 +1,131 @@
+package io.chatbackend.message.web;
+
+import io.chatbackend.message.coordinator.SendCoordinator;
+import io.chatbackend.message.coordinator.SendResult;
+import io.chatbackend.message.integration.DialogMembership;
+import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.platform.web.Caller;
+import jakarta.validation.Valid;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Sending a message (answers per DESIGN.md §3's retry table) and reading one. */
+@RestController
+class MessageController {
+
+    private final SendCoordinator coordinator;
+    private final DialogMembership membership;
+    private final JdbcTemplate jdbc;
+    private final int maxTextLength;
+
+    MessageController(SendCoordinator coordinator, DialogMembership membership, JdbcTemplate jdbc,
+                      @Value("${chat.message.max-text-length:4000}") int maxTextLength) {
+        this.coordinator = coordinator;
+        this.membership = membership;
+        this.jdbc = jdbc;
+        this.maxTextLength = maxTextLength;
+    }
+
+    @PostMapping("/api/v1/dialogs/{dialogId}/messages")
+    ResponseEntity<Map<String, Object>> send(@PathVariable String dialogId,
+                                             @Valid @RequestBody SendMessageRequest request,
+                                             @AuthenticationPrincipal Jwt jwt) {
+        UUID dialog = dialogIdOf(dialogId);
+        String text = request.body().text();
+        if (text.isBlank() || text.length() > maxTextLength) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                    "The text must have 1 to " + maxTextLength + " characters.");
+        }
+        SendResult result = coordinator.send(Caller.of(jwt).userId(), dialog, request.clientMessageId(), text);
+        if (result instanceof SendResult.Sent sent) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(body(sent));
+        }
+        if (result instanceof SendResult.Pending pending) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(Map.of("messageId", Long.toString(pending.messageId()), "status", "PENDING"));
+        }
+        throw refusal(((SendResult.Refused) result).reason());
+    }
+
+    @GetMapping("/api/v1/messages/{messageId}")
+    Map<String, Object> get(@PathVariable String messageId, @AuthenticationPrincipal Jwt jwt) {
+        long id;
+        try {
+            id = Long.parseLong(messageId);
+        } catch (NumberFormatException e) {
+            throw notFound();
+        }
+        Map<String, Object> message = jdbc.query("SELECT message_id, dialog_id, sender_id, sender_seq, dialog_seq, "
+                + "body, sent_at FROM message_view WHERE message_id = ?", (rs, n) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("messageId", Long.toString(rs.getLong(1)));
+                    row.put("dialogId", rs.getObject(2, UUID.class));
+                    row.put("senderId", rs.getObject(3, UUID.class));
+                    row.put("senderSeq", rs.getLong(4));
+                    row.put("dialogSeq", rs.getLong(5));
+                    row.put("body", Map.of("type", "text", "text", rs.getString(6)));
+                    row.put("sentAt", rs.getTimestamp(7).toInstant());
+                    row.put("status", "SENT");
+                    return row;
+                }, id).stream().findFirst().orElseThrow(MessageController::notFound);
+        if (!membership.isMember((UUID) message.get("dialogId"), jwt.getTokenValue())) {
+            throw notFound();
+        }
+        return message;
+    }
+
+    private static Map<String, Object> body(SendResult.Sent sent) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messageId", Long.toString(sent.messageId()));
+        body.put("dialogId", sent.dialogId());
+        body.put("senderId", sent.senderId());
+        body.put("senderSeq", sent.senderSeq());
+        body.put("dialogSeq", sent.dialogSeq());
+        body.put("sentAt", sent.sentAt());
+        body.put("status", "SENT");
+        return body;
+    }
+
+    private static ApiException refusal(SendResult.Reason reason) {
+        HttpHeaders retry = new HttpHeaders();
+        retry.set(HttpHeaders.RETRY_AFTER, "1");
+        return switch (reason) {
+            case IDEMPOTENCY_KEY_REUSED -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
+                    "This clientMessageId was used for another dialog or body.");
+            case LANE_BUSY -> new ApiException(HttpStatus.CONFLICT, "LANE_BUSY",
+                    "Your previous message to this dialog is still being sent; retry shortly.", retry, Map.of());
+            case DIALOG_NOT_FOUND -> new ApiException(HttpStatus.NOT_FOUND, "DIALOG_NOT_FOUND", "No such dialog.");
+            case DIALOG_UNAVAILABLE -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "DIALOG_UNAVAILABLE",
+                    "The message was not sent; retrying with the same clientMessageId starts a new attempt.", retry,
+                    Map.of());
+            case ID_UNAVAILABLE -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+                    "The message was not sent; retry shortly.", retry, Map.of());
+        };
+    }
+
+    private static UUID dialogIdOf(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "DIALOG_NOT_FOUND", "No such dialog.");
+        }
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "MESSAGE_NOT_FOUND", "No such message.");
+    }
+}
