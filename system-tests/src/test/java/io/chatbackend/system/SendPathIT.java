@@ -1,0 +1,354 @@
+package io.chatbackend.system;
+
+import io.chatbackend.platform.infra.Endpoints;
+import io.chatbackend.platform.infra.Ports;
+import io.chatbackend.platform.testing.IsolatedData;
+import io.chatbackend.platform.testing.ServiceProcess;
+import io.chatbackend.platform.testing.SharedInfrastructure;
+import io.chatbackend.platform.testing.StubIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The send path with the real message-domain (coordinator) and dialog-domain (participant) processes on the real
+ * infrastructure: the retry table, concurrent senders with a history checker (G1, G2, G4, G5), and a real crash of
+ * the coordinator at every step of the recovery table, and of the participant while a lane is held.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SendPathIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final StubIdentityProvider IDENTITY = new StubIdentityProvider();
+
+    private static ServiceProcess dialogs;
+    private static ServiceProcess messages;
+    private static JdbcTemplate messageDb;
+    private static JdbcTemplate dialogDb;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final UUID alice = UUID.randomUUID();
+    private final UUID bob = UUID.randomUUID();
+
+    @BeforeAll
+    static void start() {
+        Endpoints endpoints = SharedInfrastructure.endpoints();
+        Path root = Path.of(System.getProperty("chat.root", ".."));
+        String dialogUrl = IsolatedData.newDatabase("sys_dialog");
+        String messageUrl = IsolatedData.newDatabase("sys_message");
+        dialogDb = jdbc(dialogUrl, endpoints);
+        messageDb = jdbc(messageUrl, endpoints);
+        int dialogPort = Ports.freePort();
+        List<String> common = List.of(
+                "--spring.datasource.username=" + endpoints.postgresUsername(),
+                "--spring.datasource.password=" + endpoints.postgresPassword(),
+                "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
+                "--spring.cassandra.contact-points=" + endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
+                "--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter(),
+                "--chat.public-url=" + StubIdentityProvider.ISSUER,
+                "--chat.services.uaa=" + IDENTITY.baseUrl(),
+                "--chat.services.dialog-domain=http://127.0.0.1:" + dialogPort);
+        List<String> dialogArgs = new ArrayList<>(common);
+        dialogArgs.addAll(List.of("--spring.datasource.url=" + dialogUrl,
+                "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_dialog"),
+                "--chat.dialog.lane-sweep-interval=PT0.5S"));
+        dialogs = ServiceProcess.start("dialog-domain", root.resolve("dialog-domain/target/dialog-domain-exec.jar"),
+                dialogPort, dialogArgs);
+        List<String> messageArgs = new ArrayList<>(common);
+        messageArgs.addAll(List.of("--spring.datasource.url=" + messageUrl,
+                "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_message"),
+                "--chat.message.recovery-age=PT1S", "--chat.message.recovery-interval=PT0.5S"));
+        messages = ServiceProcess.start("message-domain", root.resolve("message-domain/target/message-domain-exec.jar"),
+                Ports.freePort(), messageArgs);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (messages != null) {
+            messages.stop();
+        }
+        if (dialogs != null) {
+            dialogs.stop();
+        }
+        IDENTITY.close();
+    }
+
+    @Test
+    @Order(1)
+    void answersFollowTheRetryTable() throws Exception {
+        String dialog = group(alice, bob);
+        List<JsonNode> sent = new ArrayList<>();
+        UUID second = null;
+        for (int i = 1; i <= 3; i++) {
+            UUID key = UUID.randomUUID();
+            second = i == 2 ? key : second;
+            HttpResponse<String> response = send(alice, dialog, key, "hello " + i);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            sent.add(JSON.readTree(response.body()));
+        }
+        assertThat(sent).extracting(node -> node.get("senderSeq").asLong()).containsExactly(1L, 2L, 3L);
+        assertThat(sent).extracting(node -> node.get("dialogSeq").asLong()).containsExactly(1L, 2L, 3L);
+        assertThat(sent.get(0).get("messageId").isString()).as("64-bit ids are strings in JSON").isTrue();
+
+        HttpResponse<String> retry = send(alice, dialog, second, "hello 2");
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(retry.body())).isEqualTo(sent.get(1));
+        assertProblem(send(alice, dialog, second, "something else"), 422, "IDEMPOTENCY_KEY_REUSED");
+        assertProblem(send(UUID.randomUUID(), dialog, UUID.randomUUID(), "intruder"), 404, "DIALOG_NOT_FOUND");
+        assertProblem(send(alice, UUID.randomUUID().toString(), UUID.randomUUID(), "nowhere"), 404,
+                "DIALOG_NOT_FOUND");
+        assertProblem(send(alice, dialog, UUID.randomUUID(), ""), 400, "VALIDATION_FAILED");
+
+        String messageId = sent.get(0).get("messageId").asString();
+        HttpResponse<String> read = request("GET", messages.baseUrl() + "/api/v1/messages/" + messageId, bob, null);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("hello 1");
+        assertProblem(request("GET", messages.baseUrl() + "/api/v1/messages/" + messageId, UUID.randomUUID(), null),
+                404, "MESSAGE_NOT_FOUND");
+    }
+
+    @Test
+    @Order(2)
+    void concurrentSendersGetOneDenseHistoryInTheirOwnOrder() throws Exception {
+        List<UUID> senders = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            senders.add(UUID.randomUUID());
+        }
+        String dialog = group(senders.get(0), senders.subList(1, senders.size()).toArray(UUID[]::new));
+        int perSender = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(senders.size() * 2);
+        List<Future<List<JsonNode>>> results = new ArrayList<>();
+        Map<UUID, List<UUID>> keysBySender = new HashMap<>();
+        for (UUID sender : senders) {
+            List<UUID> keys = new ArrayList<>();
+            for (int i = 0; i < perSender; i++) {
+                keys.add(UUID.randomUUID());
+            }
+            keysBySender.put(sender, keys);
+            // two devices of the same sender race for the lane with the same keys: LANE_BUSY, 202 and duplicates
+            for (int device = 0; device < 2; device++) {
+                results.add(pool.submit(() -> sendAll(sender, dialog, keys)));
+            }
+        }
+        List<JsonNode> answers = new ArrayList<>();
+        for (Future<List<JsonNode>> result : results) {
+            answers.addAll(result.get());
+        }
+        pool.shutdown();
+
+        Map<String, JsonNode> byId = new HashMap<>();
+        for (JsonNode answer : answers) {
+            JsonNode earlier = byId.putIfAbsent(answer.get("messageId").asString(), answer);
+            assertThat(earlier == null || earlier.equals(answer)).as("every repetition gets the identical 201").isTrue();
+        }
+        int total = senders.size() * perSender;
+        assertThat(byId).as("one message per key (G4)").hasSize(total);
+        List<Long> dialogSeqs = byId.values().stream().map(node -> node.get("dialogSeq").asLong()).sorted().toList();
+        List<Long> dense = new ArrayList<>();
+        for (long seq = 1; seq <= total; seq++) {
+            dense.add(seq);
+        }
+        assertThat(dialogSeqs).as("dialogSeq dense from 1 (G2)").isEqualTo(dense);
+        for (UUID sender : senders) {
+            List<JsonNode> mine = byId.values().stream()
+                    .filter(node -> node.get("senderId").asString().equals(sender.toString()))
+                    .sorted((a, b) -> Long.compare(a.get("senderSeq").asLong(), b.get("senderSeq").asLong()))
+                    .toList();
+            assertThat(mine).extracting(node -> node.get("senderSeq").asLong())
+                    .as("senderSeq dense per sender").containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+            List<Long> theirDialogSeqs = mine.stream().map(node -> node.get("dialogSeq").asLong()).toList();
+            assertThat(theirDialogSeqs).as("per-sender order equal in both (G1)").isSorted();
+        }
+        List<Map<String, Object>> stored = dialogDb.queryForList("SELECT payload FROM dialog_domain.domainevententry "
+                + "WHERE aggregateidentifier = ? AND payloadtype LIKE '%MessageAppendedEvent'", dialog);
+        assertThat(stored).as("the dialog's events hold exactly the acknowledged messages, no cancelled attempt (G5)")
+                .hasSize(total);
+        Set<String> storedIds = new HashSet<>();
+        for (Map<String, Object> row : stored) {
+            JsonNode event = JSON.readTree(new String((byte[]) row.get("payload")));
+            storedIds.add(event.get("messageId").asString());
+            JsonNode answered = byId.get(event.get("messageId").asString());
+            assertThat(answered).isNotNull();
+            assertThat(event.get("dialogSeq").asLong()).isEqualTo(answered.get("dialogSeq").asLong());
+            assertThat(event.get("senderSeq").asLong()).isEqualTo(answered.get("senderSeq").asLong());
+        }
+        assertThat(storedIds).isEqualTo(byId.keySet());
+    }
+
+    @Test
+    @Order(3)
+    void aCrashAfterBeginOrAfterTryEndsCancelled() throws Exception {
+        for (String point : List.of("AFTER_BEGIN", "AFTER_TRY")) {
+            String dialog = group(alice, bob);
+            UUID key = UUID.randomUUID();
+            crashAt(point, dialog, key);
+            assertThat(awaitOutcome(key)).as(point).isEqualTo("CANCELLED");
+            assertThat(appended(dialog)).as("no trace of the cancelled attempt").isZero();
+            HttpResponse<String> retry = send(alice, dialog, key, "crash test");
+            assertThat(retry.statusCode()).as("a retry after CANCELLED is a new attempt").isEqualTo(201);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aCrashAfterTheConfirmDecisionOrAfterConfirmEndsSentWithTheParticipantsSequences() throws Exception {
+        for (String point : List.of("AFTER_DECISION", "AFTER_CONFIRM")) {
+            String dialog = group(alice, bob);
+            UUID key = UUID.randomUUID();
+            crashAt(point, dialog, key, "--chat.message.try-expiry=PT60S");
+            assertThat(awaitOutcome(key)).as(point).isEqualTo("SENT");
+            Map<String, Object> row = messageDb.queryForMap("SELECT message_id, sender_seq, dialog_seq FROM "
+                    + "message_domain.idempotency_key WHERE client_message_id = ?", key);
+            String fence = dialogDb.queryForObject("SELECT result FROM dialog_domain.tcc_fence WHERE tx_id = ?",
+                    String.class, row.get("message_id").toString());
+            assertThat(fence).isEqualTo(row.get("sender_seq") + ":" + row.get("dialog_seq"));
+            HttpResponse<String> retry = send(alice, dialog, key, "crash test");
+            assertThat(retry.statusCode()).isEqualTo(201);
+            assertThat(JSON.readTree(retry.body()).get("messageId").asString())
+                    .isEqualTo(row.get("message_id").toString());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aConfirmDecisionThatComesBackTooLateEndsCancelled() throws Exception {
+        String dialog = group(alice, bob);
+        UUID key = UUID.randomUUID();
+        crashAt("AFTER_DECISION", dialog, key, "--chat.message.try-expiry=PT1S");
+        assertThat(awaitOutcome(key)).isEqualTo("CANCELLED");
+        assertThat(appended(dialog)).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void aHeldLaneExpiresAcrossAParticipantRestart() throws Exception {
+        String dialog = group(alice, bob);
+        String tx = UUID.randomUUID().toString();
+        String token = IDENTITY.serviceToken("message-domain", "tcc");
+        HttpResponse<String> tried = raw("POST", dialogs.baseUrl() + "/internal/tcc/lanes/try", token,
+                "{\"txId\":\"" + tx + "\",\"dialogId\":\"" + dialog + "\",\"senderId\":\"" + alice
+                        + "\",\"expiresInMillis\":2000}");
+        assertThat(JSON.readTree(tried.body()).get("outcome").asString()).isEqualTo("RESERVED");
+        dialogs.kill();
+        dialogs.restart(List.of());
+        Thread.sleep(2500);
+        HttpResponse<String> confirm = raw("POST", dialogs.baseUrl() + "/internal/tcc/lanes/" + tx + "/confirm", token,
+                "");
+        assertThat(JSON.readTree(confirm.body()).get("code").asString()).isEqualTo("TOO_LATE");
+        assertThat(send(alice, dialog, UUID.randomUUID(), "lane free again").statusCode()).isEqualTo(201);
+    }
+
+    private void crashAt(String point, String dialog, UUID key, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--chat.message.crash-point=" + point));
+        args.addAll(List.of(extra));
+        messages.restart(args);
+        try {
+            send(alice, dialog, key, "crash test");
+        } catch (IOException expected) {
+            // the coordinator halted mid-request
+        }
+        List<String> normal = new ArrayList<>(List.of("--chat.message.crash-point=NONE"));
+        normal.addAll(List.of(extra));
+        messages.restart(normal);
+    }
+
+    private String awaitOutcome(UUID key) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> status = messageDb.queryForList("SELECT status FROM message_domain.idempotency_key WHERE "
+                    + "client_message_id = ?", String.class, key);
+            if (!status.isEmpty() && !"PENDING".equals(status.get(0))
+                    && messageDb.queryForObject("SELECT count(*) FROM message_domain.send_attempt", Integer.class) == 0) {
+                return status.get(0);
+            }
+            Thread.sleep(250);
+        }
+        return "PENDING";
+    }
+
+    private int appended(String dialog) {
+        return dialogDb.queryForObject("SELECT count(*) FROM dialog_domain.domainevententry WHERE aggregateidentifier = ? "
+                + "AND payloadtype LIKE '%MessageAppendedEvent'", Integer.class, dialog);
+    }
+
+    private List<JsonNode> sendAll(UUID sender, String dialog, List<UUID> keys) throws Exception {
+        List<JsonNode> answers = new ArrayList<>();
+        for (UUID key : keys) {
+            while (true) {
+                HttpResponse<String> response = send(sender, dialog, key, "m-" + key);
+                if (response.statusCode() == 201) {
+                    answers.add(JSON.readTree(response.body()));
+                    break;
+                }
+                assertThat(response.statusCode()).as(response.body()).isIn(202, 409, 503);
+                Thread.sleep(20);
+            }
+        }
+        return Collections.unmodifiableList(answers);
+    }
+
+    private String group(UUID admin, UUID... members) throws Exception {
+        StringBuilder ids = new StringBuilder();
+        for (UUID member : members) {
+            ids.append(ids.length() == 0 ? "" : ",").append('"').append(member).append('"');
+        }
+        HttpResponse<String> created = request("POST", dialogs.baseUrl() + "/api/v1/dialogs", admin,
+                "{\"type\":\"group\",\"title\":\"system\",\"memberIds\":[" + ids + "]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("dialogId").asString();
+    }
+
+    private HttpResponse<String> send(UUID sender, String dialog, UUID key, String text) throws Exception {
+        return request("POST", messages.baseUrl() + "/api/v1/dialogs/" + dialog + "/messages", sender,
+                "{\"clientMessageId\":\"" + key + "\",\"body\":{\"type\":\"text\",\"text\":\"" + text + "\"}}");
+    }
+
+    private HttpResponse<String> request(String method, String url, UUID user, String body) throws Exception {
+        return raw(method, url, IDENTITY.userToken(user, "device"), body);
+    }
+
+    private HttpResponse<String> raw(String method, String url, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo(code);
+    }
+
+    private static JdbcTemplate jdbc(String url, Endpoints endpoints) {
+        return new JdbcTemplate(new DriverManagerDataSource(url, endpoints.postgresUsername(),
+                endpoints.postgresPassword()));
+    }
+}
