@@ -60,6 +60,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The arguments it was started with (to start a twin on the same stores). */
+    public List<String> arguments() {
+        return arguments;
+    }
+
     /** Stops gracefully (SIGTERM) and waits. */
     public void stop() {
         if (process != null && process.isAlive()) {
