@@ -67,9 +67,10 @@ class SendRecordHandler {
                 sent.dialogSeq(), sent.sentAt()));
         long messageId = Long.parseLong(sent.messageId());
         if (status == MessageStatus.SENT) {
+            // only the first completion counts: a repeated one (live request and recovery racing) changes nothing
             jdbc.update("UPDATE idempotency_key SET status = 'SENT', sender_seq = ?, dialog_seq = ?, sent_at = ?, "
-                            + "updated_at = now() WHERE message_id = ?", sent.senderSeq(), sent.dialogSeq(),
-                    Timestamp.from(sent.sentAt()), messageId);
+                            + "updated_at = now() WHERE message_id = ? AND status = 'PENDING'", sent.senderSeq(),
+                    sent.dialogSeq(), Timestamp.from(sent.sentAt()), messageId);
             jdbc.update("INSERT INTO message_view (message_id, dialog_id, sender_id, sender_seq, dialog_seq, body, "
                             + "sent_at) SELECT message_id, dialog_id, sender_id, ?, ?, body, ? FROM send_attempt "
                             + "WHERE message_id = ? ON CONFLICT (message_id) DO NOTHING", sent.senderSeq(),
