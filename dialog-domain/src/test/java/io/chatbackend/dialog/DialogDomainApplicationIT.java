@@ -2,14 +2,10 @@ package io.chatbackend.dialog;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.chatbackend.platform.testing.ServiceChecks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,20 +21,12 @@ class DialogDomainApplicationIT extends DialogDomainIntegrationTest {
 
     @Test
     void itsApiRequiresAnAccessToken() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/v1/anything")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+        ServiceChecks.assertApiRequiresToken(port);
     }
 
     @Test
     void readinessIsUpAndCoversItsRealDependencies() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"kafka\"").contains("\"cassandra\"");
+        ServiceChecks.assertReadyWith(port, "db", "kafka", "cassandra");
     }
 
     @Test

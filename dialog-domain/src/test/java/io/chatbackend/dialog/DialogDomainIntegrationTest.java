@@ -8,7 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** One dialog-domain application on the real infrastructure, shared by the integration tests of this module. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chat.dialog.lane-sweep-interval=PT0.2S", "chat.dialog.max-group-size=5"})
+        properties = {"chat.dialog.lane-sweep-interval=PT0.2S", "chat.dialog.max-group-size=5",
+                "chat.axon.snapshot-threshold=5"})
 public abstract class DialogDomainIntegrationTest {
 
     public static final StubIdentityProvider IDENTITY = new StubIdentityProvider();

@@ -2,17 +2,13 @@ package io.chatbackend.userclient;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import io.chatbackend.platform.testing.EmbeddedInfraProperties;
+import io.chatbackend.platform.testing.ServiceChecks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,20 +28,12 @@ class UserClientApplicationIT {
 
     @Test
     void itsApiRequiresAnAccessToken() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/v1/anything")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+        ServiceChecks.assertApiRequiresToken(port);
     }
 
     @Test
     void readinessIsUpAndCoversItsRealDependencies() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"kafka\"");
+        ServiceChecks.assertReadyWith(port, "db", "kafka");
     }
 
     @Test

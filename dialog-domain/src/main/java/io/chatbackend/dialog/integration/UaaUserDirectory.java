@@ -1,14 +1,13 @@
 package io.chatbackend.dialog.integration;
 
 import io.chatbackend.platform.web.ServiceTokens;
+import io.chatbackend.platform.web.ServiceHttp;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,10 +26,7 @@ class UaaUserDirectory implements UserDirectory {
     UaaUserDirectory(Clock clock, @Value("${chat.services.uaa}") String uaa,
                      @Value("${chat.service-client.id:dialog-domain}") String clientId,
                      @Value("${chat.service-client.secret:local-dialog-domain-secret}") String secret) {
-        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
-        timeouts.setConnectTimeout(Duration.ofSeconds(2));
-        timeouts.setReadTimeout(Duration.ofSeconds(5));
-        this.http = RestClient.builder().requestFactory(timeouts).build();
+        this.http = ServiceHttp.client();
         this.tokens = new ServiceTokens(http, uaa + "/oauth2/token", clientId, secret, "users.read", clock);
         this.lookupUri = uaa + "/internal/users/lookup";
     }

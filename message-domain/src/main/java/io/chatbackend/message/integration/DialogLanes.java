@@ -5,9 +5,9 @@ import io.chatbackend.dialog.contract.LaneConfirmResponse;
 import io.chatbackend.dialog.contract.LaneTryRequest;
 import io.chatbackend.dialog.contract.LaneTryResponse;
 import io.chatbackend.platform.web.ServiceTokens;
+import io.chatbackend.platform.web.ServiceHttp;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -31,10 +31,7 @@ public class DialogLanes {
                 @Value("${chat.services.uaa}") String uaa,
                 @Value("${chat.service-client.id:message-domain}") String clientId,
                 @Value("${chat.service-client.secret:local-message-domain-secret}") String secret) {
-        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
-        timeouts.setConnectTimeout(Duration.ofSeconds(2));
-        timeouts.setReadTimeout(Duration.ofSeconds(5));
-        this.http = RestClient.builder().requestFactory(timeouts).build();
+        this.http = ServiceHttp.client();
         this.tokens = new ServiceTokens(http, uaa + "/oauth2/token", clientId, secret, "tcc", clock);
         this.base = dialogDomain + "/internal/tcc/lanes";
     }

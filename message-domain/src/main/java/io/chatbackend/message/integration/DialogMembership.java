@@ -1,12 +1,11 @@
 package io.chatbackend.message.integration;
 
+import io.chatbackend.platform.web.ServiceHttp;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
-import java.time.Duration;
 import java.util.UUID;
 
 /** Whether the caller is a member of a dialog, asked of dialog-domain with the caller's own token. */
@@ -17,10 +16,7 @@ public class DialogMembership {
     private final String base;
 
     DialogMembership(@Value("${chat.services.dialog-domain}") String dialogDomain) {
-        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
-        timeouts.setConnectTimeout(Duration.ofSeconds(2));
-        timeouts.setReadTimeout(Duration.ofSeconds(5));
-        this.http = RestClient.builder().requestFactory(timeouts).build();
+        this.http = ServiceHttp.client();
         this.base = dialogDomain + "/api/v1/dialogs/";
     }
 

@@ -1,0 +1,39 @@
+package io.chatbackend.platform.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Checks every service's integration test makes of the running application. */
+public final class ServiceChecks {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ServiceChecks() {
+    }
+
+    /** Readiness answers 200 UP and lists each of the given health components (its real dependencies). */
+    public static void assertReadyWith(int port, String... components) throws Exception {
+        HttpResponse<String> response = get(port, "/actuator/health/readiness");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"");
+        for (String component : components) {
+            assertThat(response.body()).contains("\"" + component + "\"");
+        }
+    }
+
+    /** The service's API refuses a call without an access token with a 401 problem. */
+    public static void assertApiRequiresToken(int port) throws Exception {
+        HttpResponse<String> response = get(port, "/api/v1/anything");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+    }
+
+    public static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
