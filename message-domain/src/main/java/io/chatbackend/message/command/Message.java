@@ -14,7 +14,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A decision is final: a later, different decision gets the first one back; a message is sent only after a
  * CONFIRM decision and never after it was abandoned.
  */
-@Aggregate
+@Aggregate(cache = "messageCache")
 public class Message {
 
     @AggregateIdentifier

@@ -2,6 +2,8 @@ package io.chatbackend.message.config;
 
 import io.chatbackend.platform.snowflake.JdbcGeneratorLeases;
 import io.chatbackend.platform.snowflake.SnowflakeGenerator;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +23,12 @@ class MessageConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** A send touches its message three times in a row; keep it in memory instead of re-reading its events. */
+    @Bean
+    Cache messageCache() {
+        return new WeakReferenceCache();
     }
 
     /** A generator id leased from this context's database; given back on shutdown. */
