@@ -235,9 +235,15 @@ class SendPathIT {
         for (String point : List.of("AFTER_BEGIN", "AFTER_TRY")) {
             String dialog = group(alice, bob);
             UUID key = UUID.randomUUID();
-            crashAt(point, dialog, key);
+            // a long expiry, so a wrong recovery (confirming an undecided attempt) would still succeed and show
+            crashAt(point, dialog, key, "--chat.message.try-expiry=PT60S");
             assertThat(awaitOutcome(key)).as(point).isEqualTo("CANCELLED");
             assertThat(appended(dialog)).as("no trace of the cancelled attempt").isZero();
+            String txId = messageDb.queryForObject("SELECT message_id::text FROM message_domain.idempotency_key "
+                    + "WHERE client_message_id = ?", String.class, key);
+            assertThat(dialogDb.queryForList("SELECT state FROM dialog_domain.tcc_fence WHERE tx_id = ?",
+                    String.class, txId)).as("the participant got the Cancel (after Begin: an empty rollback marker)")
+                    .containsExactly("CANCELLED");
             HttpResponse<String> retry = send(alice, dialog, key, "crash test");
             assertThat(retry.statusCode()).as("a retry after CANCELLED is a new attempt").isEqualTo(201);
         }
