@@ -31,13 +31,7 @@ class DialogDomainApplicationIT extends DialogDomainIntegrationTest {
 
     @Test
     void appliesOnlyItsOwnPostgresMigrationsInItsOwnSchema() {
-        var applied = jdbc.queryForList("SELECT version FROM dialog_domain.flyway_schema_history WHERE success",
-                String.class);
-        assertThat(applied).contains("1", "2");
-        var schemas = jdbc.queryForList("SELECT schema_name FROM information_schema.schemata "
-                + "WHERE schema_name NOT LIKE 'pg_%' AND schema_name NOT IN ('information_schema', 'public')",
-                String.class);
-        assertThat(schemas).containsExactly("dialog_domain");
+        ServiceChecks.assertOwnSchemaOnly(jdbc, "dialog_domain", "1", "2");
     }
 
     @Test

@@ -10,8 +10,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The user-client service starts on the real embedded servers and reports ready only with its dependencies. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UserClientApplicationIT {
@@ -38,12 +36,6 @@ class UserClientApplicationIT {
 
     @Test
     void appliesOnlyItsOwnPostgresMigrationsInItsOwnSchema() {
-        var applied = jdbc.queryForList("SELECT version FROM user_client.flyway_schema_history WHERE success",
-                String.class);
-        assertThat(applied).contains("1");
-        var schemas = jdbc.queryForList("SELECT schema_name FROM information_schema.schemata "
-                + "WHERE schema_name NOT LIKE 'pg_%' AND schema_name NOT IN ('information_schema', 'public')",
-                String.class);
-        assertThat(schemas).containsExactly("user_client");
+        ServiceChecks.assertOwnSchemaOnly(jdbc, "user_client", "1");
     }
 }

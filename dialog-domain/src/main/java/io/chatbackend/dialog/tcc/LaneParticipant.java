@@ -45,8 +45,6 @@ public class LaneParticipant implements TccParticipant<LaneSubject, LaneConfirma
                 : expiresIn.compareTo(MAX_EXPIRY) > 0 ? MAX_EXPIRY : expiresIn;
         try {
             return commands.sendAndWait(new TryLaneTransactionCommand(txId, subject, bounded));
-        } catch (ConcurrencyException e) {
-            return new TryOutcome.Refused(LaneTccCodes.LANE_BUSY);
         } catch (RuntimeException e) {
             if (isConflict(e)) {
                 return new TryOutcome.Refused(LaneTccCodes.LANE_BUSY);

@@ -32,6 +32,16 @@ public final class ServiceChecks {
         assertThat(response.body()).contains("\"code\":\"UNAUTHENTICATED\"");
     }
 
+    /** The service applied these Flyway versions in its own schema, and created no other schema. */
+    public static void assertOwnSchemaOnly(org.springframework.jdbc.core.JdbcTemplate jdbc, String schema,
+                                           String... versions) {
+        assertThat(jdbc.queryForList("SELECT version FROM " + schema + ".flyway_schema_history WHERE success",
+                String.class)).contains(versions);
+        assertThat(jdbc.queryForList("SELECT schema_name FROM information_schema.schemata WHERE schema_name NOT LIKE "
+                + "'pg_%' AND schema_name NOT IN ('information_schema', 'public')", String.class))
+                .containsExactly(schema);
+    }
+
     public static HttpResponse<String> get(int port, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
