@@ -4,7 +4,6 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -226,13 +224,11 @@ public class ReadModelCatalog implements AutoCloseable {
 
     /** Re-reads the state of every model now. */
     public void refresh() {
-        Map<String, ReadModelState> fresh = new HashMap<>();
+        // State rows are never deleted, so a refresh only adds and replaces.
         for (Row row : session.execute(read(selectAll.bind()))) {
             ReadModelState state = toState(row);
-            fresh.put(state.model(), state);
+            states.put(state.model(), state);
         }
-        states.putAll(fresh);
-        states.keySet().retainAll(fresh.keySet());
     }
 
     /** Stops refreshing. */

@@ -77,16 +77,21 @@ public class ReadModelRebuilder implements AutoCloseable {
             throw refused(model, other.id());
         }
         RebuildJob job;
-        ReadModelCatalog.ClaimResult claim;
+        boolean claimed = false;
         try {
-            claim = catalog.claim(model, jobId, settings.lease());
+            ReadModelCatalog.ClaimResult claim = catalog.claim(model, jobId, settings.lease());
             if (!claim.claimed()) {
                 throw refused(model, claim.previous().buildingJob());
             }
-            int from = claim.previous().epoch();
+            claimed = true;
+            // Read the epoch only now: while this job holds the claim no other job can switch it.
+            int from = catalog.readState(model).orElseThrow().epoch();
             job = new RebuildJob(jobId, model, from, from + 1);
             running.put(model, job);
         } catch (RuntimeException e) {
+            if (claimed) {
+                releaseQuietly(model, jobId);
+            }
             running.remove(model, placeholder);
             throw e;
         }
@@ -94,14 +99,12 @@ public class ReadModelRebuilder implements AutoCloseable {
         saveQuietly(job);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> heartbeat(job),
                 settings.heartbeatInterval().toMillis(), settings.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
-        boolean wasInUse = claim.tookOver() || claim.previous().buildingEpoch() != null
-                || claim.previous().drainingEpoch() != null;
         log.info("Rebuild {} of read model {}: epoch {} -> {}", jobId, model, job.fromEpoch(), job.toEpoch());
         try {
-            workers.execute(() -> run(job, definition, source, heartbeat, wasInUse));
+            workers.execute(() -> run(job, definition, source, heartbeat));
         } catch (RuntimeException e) {
             heartbeat.cancel(false);
-            catalog.release(model, jobId);
+            releaseQuietly(model, jobId);
             running.remove(model, job);
             throw e;
         }
@@ -140,7 +143,7 @@ public class ReadModelRebuilder implements AutoCloseable {
     }
 
     private void run(RebuildJob job, ReadModelDefinition definition, RebuildSource source,
-                     ScheduledFuture<?> heartbeat, boolean wasInUse) {
+                     ScheduledFuture<?> heartbeat) {
         String model = job.model();
         int from = job.fromEpoch();
         int to = job.toEpoch();
@@ -148,12 +151,10 @@ public class ReadModelRebuilder implements AutoCloseable {
         String finalState = RebuildStatus.FAILED;
         String error = null;
         try {
-            if (wasInUse) {
-                // An earlier job's building or draining epoch was just cleared: let every instance stop writing
-                // there before those tables are dropped.
-                catalog.refresh();
-                catalog.awaitPropagation();
-            }
+            // A job that ended (or was taken over) moments ago may have cleared a building epoch that some
+            // instance still writes to: let every instance follow before those tables are dropped.
+            catalog.refresh();
+            catalog.awaitPropagation();
             for (String logical : definition.tables().keySet()) {
                 String table = ReadModelDefinition.physicalTable(logical, to);
                 catalog.ddl("DROP TABLE IF EXISTS " + table);
@@ -252,6 +253,15 @@ public class ReadModelRebuilder implements AutoCloseable {
             saveQuietly(job);
         } catch (RuntimeException e) {
             log.warn("Rebuild {} heartbeat failed: {}", job.id(), e.toString());
+        }
+    }
+
+    private void releaseQuietly(String model, String jobId) {
+        try {
+            catalog.release(model, jobId);
+        } catch (RuntimeException e) {
+            // The claim then expires with the lease.
+            log.warn("Could not release the claim of rebuild {} on read model {}: {}", jobId, model, e.toString());
         }
     }
 
