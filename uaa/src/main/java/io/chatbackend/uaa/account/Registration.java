@@ -1,8 +1,8 @@
 package io.chatbackend.uaa.account;
 
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.uaa.contract.UserRegistered;
 import io.chatbackend.uaa.integration.Outbox;
-import io.chatbackend.uaa.integration.UserRegistered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;

@@ -22,7 +22,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.List;
@@ -51,11 +50,6 @@ class UaaConfiguration {
     @Bean
     Accounts accounts(JdbcTemplate jdbc) {
         return new Accounts(jdbc);
-    }
-
-    @Bean
-    Outbox outbox(JdbcTemplate jdbc, JsonMapper json) {
-        return new Outbox(jdbc, json);
     }
 
     @Bean

@@ -23,5 +23,8 @@ public final class EmbeddedInfraProperties {
         registry.add("spring.cassandra.contact-points", () -> endpoints.cassandraHost() + ":" + endpoints.cassandraPort());
         registry.add("spring.cassandra.local-datacenter", endpoints::cassandraLocalDatacenter);
         registry.add("spring.cassandra.keyspace-name", () -> keyspace);
+        // computed once: the registry calls the supplier on every read, and all readers must agree on the topics
+        String topicPrefix = IsolatedData.uniqueName(prefix) + ".";
+        registry.add("chat.integration.topic-prefix", () -> topicPrefix);
     }
 }

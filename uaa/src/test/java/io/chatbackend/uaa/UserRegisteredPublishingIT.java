@@ -1,0 +1,133 @@
+package io.chatbackend.uaa;
+
+import io.chatbackend.platform.events.TopicNames;
+import io.chatbackend.platform.testing.EmbeddedInfraProperties;
+import io.chatbackend.uaa.contract.UserRegistered;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Producer side of uaa's contract: a registration's {@code UserRegistered}, written to the outbox and relayed to
+ * Kafka, has the shape of the published sample ({@code contract-samples/UserRegistered.v1.json}: the same member
+ * names with the same JSON types, values aside), on the topic created at start and kept forever.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "chat.uaa.throttle.registrations-per-source-per-minute=1000"})
+class UserRegisteredPublishingIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfraProperties.register(registry, "uaapub");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TopicNames topics;
+    @Autowired
+    JsonMapper json;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+
+    @Test
+    void aRegistrationIsPublishedInTheShapeOfTheContractSample() throws Exception {
+        String name = "pub" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/auth/register"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + name
+                        + "\",\"password\":\"correct horse battery\",\"displayName\":\"Pub\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String userId = json.readTree(created.body()).get("userId").asString();
+
+        ConsumerRecord<String, String> record = awaitRecord(topics.physical(UserRegistered.TOPIC), userId);
+        JsonNode published = json.readTree(record.value());
+        JsonNode sample;
+        try (InputStream in = getClass().getResourceAsStream("/contract-samples/UserRegistered.v1.json")) {
+            assertThat(in).as("the sample ships in uaa-contract").isNotNull();
+            sample = json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertThat(shape(published)).isEqualTo(shape(sample));
+        assertThat(published.get("type").asString()).isEqualTo(UserRegistered.TYPE);
+        assertThat(published.get("version").asInt()).isEqualTo(UserRegistered.VERSION);
+        assertThat(published.get("aggregateId").asString()).isEqualTo(userId);
+        assertThat(published.get("payload").get("userId").asString()).isEqualTo(userId);
+        assertThat(published.get("payload").get("username").asString()).isEqualTo(name);
+        assertThat(new String(record.headers().lastHeader("type").value(), StandardCharsets.UTF_8))
+                .isEqualTo(UserRegistered.TYPE);
+        UserRegistered payload = json.treeToValue(published.get("payload"), UserRegistered.class);
+        assertThat(payload.userId()).hasToString(userId);
+        assertThat(payload.displayName()).isEqualTo("Pub");
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC,
+                    topics.physical(UserRegistered.TOPIC));
+            Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+            assertThat(config.get("retention.ms").value()).as("kept forever").isEqualTo("-1");
+            assertThat(config.get("retention.bytes").value()).isEqualTo("-1");
+        }
+    }
+
+    /** Member names with the JSON type of each value, recursively: what a tolerant consumer relies on. */
+    private static Object shape(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            node.properties().forEach(member -> members.put(member.getKey(), shape(member.getValue())));
+            return members;
+        }
+        return node.getNodeType().name();
+    }
+
+    private ConsumerRecord<String, String> awaitRecord(String topic, String key) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no record keyed " + key + " on " + topic + " within 60 s");
+    }
+}
