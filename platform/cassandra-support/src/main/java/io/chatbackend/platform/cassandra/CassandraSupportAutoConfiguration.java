@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 /**
  * A {@link CqlSession} bound to this service's keyspace, created (if missing) and migrated before the session is
@@ -53,6 +54,8 @@ public class CassandraSupportAutoConfiguration {
                                 properties.requestTimeout())
                         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT,
                                 properties.requestTimeout())
+                        // after an outage, find the node again within seconds (the default backs off to 60 s)
+                        .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(5))
                         .build());
         for (String contactPoint : properties.contactPoints()) {
             int colon = contactPoint.lastIndexOf(':');

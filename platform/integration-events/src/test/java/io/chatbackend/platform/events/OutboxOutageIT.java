@@ -2,7 +2,7 @@ package io.chatbackend.platform.events;
 
 import io.chatbackend.platform.events.outbox.EventTypeVersions;
 import io.chatbackend.platform.events.outbox.OutboxRelay;
-import io.chatbackend.platform.infra.OwnKafkaBroker;
+import io.chatbackend.platform.infra.RestartableServer;
 import io.chatbackend.platform.testing.IsolatedData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -33,11 +33,11 @@ class OutboxOutageIT {
         OutboxTable table = OutboxTable.create("TEXT");
         List<String> keys = IntStream.range(0, 8).mapToObj(i -> "dialog-" + i).toList();
 
-        try (OwnKafkaBroker broker = OwnKafkaBroker.start(dir)) {
-            new IntegrationTopics(broker.bootstrapServers(), names, 3, (short) 1).ensure(List.of(TOPIC));
+        try (RestartableServer broker = RestartableServer.kafka(dir)) {
+            new IntegrationTopics(broker.address(), names, 3, (short) 1).ensure(List.of(TOPIC));
             // a short delivery timeout, so sends during the outage fail and the relay's own retry is what recovers
             IntegrationEventPublisher.Settings settings = IntegrationEventPublisher.Settings
-                    .defaults(broker.bootstrapServers(), "outage-it").withDeliveryTimeout(Duration.ofSeconds(4))
+                    .defaults(broker.address(), "outage-it").withDeliveryTimeout(Duration.ofSeconds(4))
                     .withMaxBlock(Duration.ofSeconds(3));
             try (IntegrationEventPublisher publisher = new IntegrationEventPublisher(settings, names, codec)) {
                 OutboxRelay relay = new OutboxRelay(table.dataSource, publisher, EventTypeVersions.none(),
@@ -53,7 +53,7 @@ class OutboxOutageIT {
                     Awaiting.until("the relay failed and retried during the outage", WAIT, () -> relay.failureCount() >= 2);
                     assertThat(table.unpublished()).as("nothing marked published while Kafka is down").isEqualTo(100);
 
-                    broker.startAgain();
+                    broker.start();
                     long downFor = Duration.ofNanos(System.nanoTime() - stopAt).toMillis();
                     table.insertMany(TOPIC, keys, 100, 5);
                     Awaiting.until("every row published after the outage", WAIT, () -> table.unpublished() == 0);
@@ -64,7 +64,7 @@ class OutboxOutageIT {
                 }
             }
 
-            List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(broker.bootstrapServers(),
+            List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(broker.address(),
                     names.physical(TOPIC), 300, WAIT, Duration.ofSeconds(1));
             assertThat(records).as("no loss and, since the relay never crashed, no duplicates").hasSize(300);
             assertThat(records.stream().map(r -> codec.decode(r.value()).eventId()).toList())

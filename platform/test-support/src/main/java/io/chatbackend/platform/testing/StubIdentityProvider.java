@@ -75,7 +75,12 @@ public final class StubIdentityProvider implements AutoCloseable {
     }
 
     public String userToken(UUID userId, String deviceId) {
-        return sign(claims("chat-api").subject(userId.toString()).claim("roles", List.of("USER"))
+        return userToken(userId, deviceId, List.of("USER"));
+    }
+
+    /** A user's access token with the given roles ({@code USER}, {@code AUDITOR}, {@code ADMIN}). */
+    public String userToken(UUID userId, String deviceId, List<String> roles) {
+        return sign(claims("chat-api").subject(userId.toString()).claim("roles", roles)
                 .claim("did", deviceId).build());
     }
 

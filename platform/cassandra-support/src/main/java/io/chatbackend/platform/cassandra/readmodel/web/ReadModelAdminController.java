@@ -1,0 +1,71 @@
+package io.chatbackend.platform.cassandra.readmodel.web;
+
+import java.util.List;
+
+import io.chatbackend.platform.cassandra.readmodel.ReadModelAdmin;
+import io.chatbackend.platform.cassandra.readmodel.ReadModelInfo;
+import io.chatbackend.platform.cassandra.readmodel.RebuildRefusedException;
+import io.chatbackend.platform.cassandra.readmodel.RebuildStatus;
+import io.chatbackend.platform.cassandra.readmodel.UnknownReadModelException;
+import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.platform.web.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admins rebuild a read model beside the live one and follow its progress (the {@code chat-admin} CLI does). Only
+ * callers with the {@code ADMIN} role, whatever the service's own security rules say.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/read-models")
+public class ReadModelAdminController {
+
+    private final ReadModelAdmin admin;
+
+    public ReadModelAdminController(ReadModelAdmin admin) {
+        this.admin = admin;
+    }
+
+    @GetMapping
+    List<ReadModelInfo> models(@AuthenticationPrincipal Jwt jwt) {
+        requireAdmin(jwt);
+        return admin.models();
+    }
+
+    @PostMapping("/{model}/rebuild")
+    ResponseEntity<RebuildStatus> rebuild(@PathVariable String model, @AuthenticationPrincipal Jwt jwt) {
+        requireAdmin(jwt);
+        try {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(admin.startRebuild(model));
+        } catch (UnknownReadModelException e) {
+            throw notFound();
+        } catch (RebuildRefusedException e) {
+            throw new ApiException(HttpStatus.CONFLICT, "REBUILD_RUNNING",
+                    "A rebuild of this read model is already running.");
+        }
+    }
+
+    @GetMapping("/{model}/rebuilds/{jobId}")
+    RebuildStatus status(@PathVariable String model, @PathVariable String jobId, @AuthenticationPrincipal Jwt jwt) {
+        requireAdmin(jwt);
+        return admin.status(jobId).filter(status -> status.model().equals(model))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "REBUILD_NOT_FOUND", "No such rebuild."));
+    }
+
+    private static void requireAdmin(Jwt jwt) {
+        if (jwt == null || !Caller.of(jwt).hasRole("ADMIN")) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "Only an admin may do this.");
+        }
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "READ_MODEL_NOT_FOUND", "No such read model.");
+    }
+}
