@@ -1,5 +1,7 @@
 package io.chatbackend.dialog;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.chatbackend.platform.testing.ServiceChecks;
@@ -31,13 +33,15 @@ class DialogDomainApplicationIT extends DialogDomainIntegrationTest {
 
     @Test
     void appliesOnlyItsOwnPostgresMigrationsInItsOwnSchema() {
-        ServiceChecks.assertOwnSchemaOnly(jdbc, "dialog_domain", "1", "2");
+        ServiceChecks.assertOwnSchemaOnly(jdbc, "dialog_domain", "1", "2", "3");
     }
 
     @Test
-    void migratesItsCassandraKeyspaceAndQueriesIt() {
-        assertThat(cql.execute("SELECT version FROM schema_migrations WHERE version = 1").one()).isNotNull();
-        cql.execute("INSERT INTO timeline (dialog_id, bucket, dialog_seq, message_id, body, version) VALUES (7f000000-0000-0000-0000-000000000001, 0, 1, 42, 'hello', 1)");
-        assertThat(cql.execute("SELECT body FROM timeline WHERE dialog_id = 7f000000-0000-0000-0000-000000000001 AND bucket = 0").one().getString(0)).isEqualTo("hello");
+    void migratesItsCassandraKeyspaceAndCreatesItsReadModelTables() {
+        assertThat(cql.execute("SELECT version FROM schema_migrations WHERE version = 2").one()).isNotNull();
+        for (String table : List.of("timeline_e1", "dialog_activity_e1", "dialog_by_id_e1", "members_by_dialog_e1",
+                "dialogs_by_user_e1", "read_watermarks_e1")) {
+            assertThat(cql.execute("SELECT * FROM " + table + " LIMIT 1")).as(table).isNotNull();
+        }
     }
 }

@@ -41,13 +41,14 @@ class MessageDomainApplicationIT {
 
     @Test
     void appliesOnlyItsOwnPostgresMigrationsInItsOwnSchema() {
-        ServiceChecks.assertOwnSchemaOnly(jdbc, "message_domain", "1", "2");
+        ServiceChecks.assertOwnSchemaOnly(jdbc, "message_domain", "1", "2", "3");
     }
 
     @Test
-    void migratesItsCassandraKeyspaceAndQueriesIt() {
-        assertThat(cql.execute("SELECT version FROM schema_migrations WHERE version = 1").one()).isNotNull();
-        cql.execute("INSERT INTO messages_by_id (message_id, body, version) VALUES (42, 'hello', 1)");
-        assertThat(cql.execute("SELECT body FROM messages_by_id WHERE message_id = 42").one().getString(0)).isEqualTo("hello");
+    void migratesItsCassandraKeyspaceAndCreatesItsReadModelTables() {
+        assertThat(cql.execute("SELECT version FROM schema_migrations WHERE version = 2").one()).isNotNull();
+        cql.execute("INSERT INTO messages_by_id_e1 (message_id, body, version) VALUES (42, 'hello', 1)");
+        assertThat(cql.execute("SELECT body FROM messages_by_id_e1 WHERE message_id = 42").one().getString(0))
+                .isEqualTo("hello");
     }
 }

@@ -70,6 +70,7 @@ class IdentityThroughGatewayIT {
                 "--spring.datasource.username=" + endpoints.postgresUsername(),
                 "--spring.datasource.password=" + endpoints.postgresPassword(),
                 "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
+                "--chat.integration.topic-prefix=" + IsolatedData.uniqueName("sys_identity") + ".",
                 "--chat.public-url=" + issuer,
                 "--chat.uaa.provisioning.enabled=true",
                 "--chat.uaa.admin.username=" + ADMIN, "--chat.uaa.admin.password=" + ADMIN_PASSWORD,

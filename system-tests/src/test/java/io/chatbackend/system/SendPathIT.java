@@ -1,11 +1,7 @@
 package io.chatbackend.system;
 
-import io.chatbackend.platform.infra.Endpoints;
 import io.chatbackend.platform.infra.Ports;
-import io.chatbackend.platform.testing.IsolatedData;
 import io.chatbackend.platform.testing.ServiceProcess;
-import io.chatbackend.platform.testing.SharedInfrastructure;
-import io.chatbackend.platform.testing.StubIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -13,14 +9,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SendPathIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final StubIdentityProvider IDENTITY = new StubIdentityProvider();
+    private static SendStack stack;
     /** Answers other than 201 the senders got and retried, by status, printed by the concurrency test. */
     private static final Map<Integer, Integer> RETRIED_ANSWERS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -56,51 +48,23 @@ class SendPathIT {
     private static JdbcTemplate messageDb;
     private static JdbcTemplate dialogDb;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final UUID alice = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
 
     @BeforeAll
     static void start() {
-        Endpoints endpoints = SharedInfrastructure.endpoints();
-        Path root = Path.of(System.getProperty("chat.root", ".."));
-        String dialogUrl = IsolatedData.newDatabase("sys_dialog");
-        String messageUrl = IsolatedData.newDatabase("sys_message");
-        dialogDb = jdbc(dialogUrl, endpoints);
-        messageDb = jdbc(messageUrl, endpoints);
-        int dialogPort = Ports.freePort();
-        List<String> common = List.of(
-                "--spring.datasource.username=" + endpoints.postgresUsername(),
-                "--spring.datasource.password=" + endpoints.postgresPassword(),
-                "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
-                "--spring.cassandra.contact-points=" + endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
-                "--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter(),
-                "--chat.public-url=" + StubIdentityProvider.ISSUER,
-                "--chat.services.uaa=" + IDENTITY.baseUrl(),
-                "--chat.services.dialog-domain=http://127.0.0.1:" + dialogPort);
-        List<String> dialogArgs = new ArrayList<>(common);
-        dialogArgs.addAll(List.of("--spring.datasource.url=" + dialogUrl,
-                "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_dialog"),
-                "--chat.dialog.lane-sweep-interval=PT0.5S"));
-        dialogs = ServiceProcess.start("dialog-domain", root.resolve("dialog-domain/target/dialog-domain-exec.jar"),
-                dialogPort, dialogArgs);
-        List<String> messageArgs = new ArrayList<>(common);
-        messageArgs.addAll(List.of("--spring.datasource.url=" + messageUrl,
-                "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_message"),
-                "--chat.message.recovery-age=PT1S", "--chat.message.recovery-interval=PT0.5S"));
-        messages = ServiceProcess.start("message-domain", root.resolve("message-domain/target/message-domain-exec.jar"),
-                Ports.freePort(), messageArgs);
+        stack = SendStack.onSharedServers(List.of(), List.of());
+        dialogs = stack.dialogs;
+        messages = stack.messages;
+        dialogDb = stack.dialogDb;
+        messageDb = stack.messageDb;
     }
 
     @AfterAll
     static void stop() {
-        if (messages != null) {
-            messages.stop();
+        if (stack != null) {
+            stack.close();
         }
-        if (dialogs != null) {
-            dialogs.stop();
-        }
-        IDENTITY.close();
     }
 
     @Test
@@ -205,6 +169,27 @@ class SendPathIT {
             assertThat(event.get("senderSeq").asLong()).isEqualTo(answered.get("senderSeq").asLong());
         }
         assertThat(storedIds).isEqualTo(byId.keySet());
+
+        // the read side shows exactly the acknowledged messages, in dialogSeq order, with their sequences
+        List<JsonNode> history = stack.history(dialog, senders.get(3), total, Duration.ofSeconds(60));
+        assertThat(history).as("every acknowledged message reaches the history (G3)").hasSize(total);
+        for (JsonNode item : history) {
+            JsonNode answered = byId.get(item.get("messageId").asString());
+            assertThat(answered).as("no phantom in the history (G5)").isNotNull();
+            assertThat(item.get("senderSeq").asLong()).isEqualTo(answered.get("senderSeq").asLong());
+            assertThat(item.get("dialogSeq").asLong()).isEqualTo(answered.get("dialogSeq").asLong());
+            assertThat(item.get("senderId").asString()).isEqualTo(answered.get("senderId").asString());
+        }
+        String someId = history.get(total / 2).get("messageId").asString();
+        HttpResponse<String> single = request("GET", messages.baseUrl() + "/api/v1/messages/" + someId,
+                senders.get(5), null);
+        for (int attempt = 0; single.statusCode() == 404 && attempt < 100; attempt++) {
+            Thread.sleep(200);
+            single = request("GET", messages.baseUrl() + "/api/v1/messages/" + someId, senders.get(5), null);
+        }
+        assertThat(single.statusCode()).as(single.body()).isEqualTo(200);
+        assertThat(JSON.readTree(single.body()).get("dialogSeq").asLong())
+                .isEqualTo(byId.get(someId).get("dialogSeq").asLong());
     }
 
     @Test
@@ -284,7 +269,7 @@ class SendPathIT {
     void aHeldLaneExpiresAcrossAParticipantRestart() throws Exception {
         String dialog = group(alice, bob);
         String tx = UUID.randomUUID().toString();
-        String token = IDENTITY.serviceToken("message-domain", "tcc");
+        String token = stack.identity.serviceToken("message-domain", "tcc");
         HttpResponse<String> tried = raw("POST", dialogs.baseUrl() + "/internal/tcc/lanes/try", token,
                 "{\"txId\":\"" + tx + "\",\"dialogId\":\"" + dialog + "\",\"senderId\":\"" + alice
                         + "\",\"expiresInMillis\":2000}");
@@ -304,8 +289,9 @@ class SendPathIT {
         messages.restart(args);
         try {
             send(alice, dialog, key, "crash test");
-        } catch (IOException expected) {
+        } catch (IllegalStateException expected) {
             // the coordinator halted mid-request
+            assertThat(expected).hasCauseInstanceOf(IOException.class);
         }
         List<String> normal = new ArrayList<>(List.of("--chat.message.crash-point=NONE"));
         normal.addAll(List.of(extra));
@@ -354,40 +340,24 @@ class SendPathIT {
         return Collections.unmodifiableList(answers);
     }
 
-    private String group(UUID admin, UUID... members) throws Exception {
-        StringBuilder ids = new StringBuilder();
-        for (UUID member : members) {
-            ids.append(ids.length() == 0 ? "" : ",").append('"').append(member).append('"');
-        }
-        HttpResponse<String> created = request("POST", dialogs.baseUrl() + "/api/v1/dialogs", admin,
-                "{\"type\":\"group\",\"title\":\"system\",\"memberIds\":[" + ids + "]}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("dialogId").asString();
+    private String group(UUID admin, UUID... members) {
+        return stack.group(admin, members);
     }
 
-    private HttpResponse<String> send(UUID sender, String dialog, UUID key, String text) throws Exception {
-        return request("POST", messages.baseUrl() + "/api/v1/dialogs/" + dialog + "/messages", sender,
-                "{\"clientMessageId\":\"" + key + "\",\"body\":{\"type\":\"text\",\"text\":\"" + text + "\"}}");
+    private HttpResponse<String> send(UUID sender, String dialog, UUID key, String text) {
+        return stack.send(sender, dialog, key, text);
     }
 
-    private HttpResponse<String> request(String method, String url, UUID user, String body) throws Exception {
-        return raw(method, url, IDENTITY.userToken(user, "device"), body);
+    private HttpResponse<String> request(String method, String url, UUID user, String body) {
+        return stack.request(method, url, user, body);
     }
 
-    private HttpResponse<String> raw(String method, String url, String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> raw(String method, String url, String token, String body) {
+        return stack.raw(method, url, token, body);
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo(code);
-    }
-
-    private static JdbcTemplate jdbc(String url, Endpoints endpoints) {
-        return new JdbcTemplate(new DriverManagerDataSource(url, endpoints.postgresUsername(),
-                endpoints.postgresPassword()));
     }
 }

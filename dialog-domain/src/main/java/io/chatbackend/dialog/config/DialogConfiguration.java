@@ -51,6 +51,7 @@ class DialogConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/internal/tcc/**").hasAuthority("SCOPE_tcc")
                         .requestMatchers("/internal/**").denyAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .build();
     }

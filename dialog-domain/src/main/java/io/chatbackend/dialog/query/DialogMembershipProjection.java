@@ -3,6 +3,7 @@ package io.chatbackend.dialog.query;
 import io.chatbackend.dialog.command.DialogCreatedEvent;
 import io.chatbackend.dialog.command.MemberJoinedEvent;
 import io.chatbackend.dialog.command.MemberLeftEvent;
+import io.chatbackend.dialog.command.MessageAppendedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +40,12 @@ class DialogMembershipProjection {
                         + "ON CONFLICT (dialog_id, user_id) DO UPDATE SET role = EXCLUDED.role, "
                         + "joined_at_seq = EXCLUDED.joined_at_seq", event.dialogId(), event.userId(),
                 event.role().name(), event.joinedAtSeq());
+    }
+
+    @EventHandler
+    void on(MessageAppendedEvent event) {
+        jdbc.update("UPDATE dialog SET last_dialog_seq = ? WHERE dialog_id = ?::uuid AND last_dialog_seq < ?",
+                event.dialogSeq(), event.dialogId(), event.dialogSeq());
     }
 
     @EventHandler

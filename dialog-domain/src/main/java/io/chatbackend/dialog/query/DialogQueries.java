@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Reads dialogs for members only: a non-member cannot tell a dialog from one that does not exist. */
@@ -35,6 +36,20 @@ public class DialogQueries {
     public boolean isMember(UUID dialogId, UUID userId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM dialog_member WHERE "
                 + "dialog_id = ? AND user_id = ?)", Boolean.class, dialogId, userId));
+    }
+
+    /** The member's {@code joinedAtSeq}, or empty for a non-member (or an unknown dialog). */
+    public OptionalLong joinedAtSeq(UUID dialogId, UUID userId) {
+        List<Long> seqs = jdbc.queryForList("SELECT joined_at_seq FROM dialog_member WHERE dialog_id = ? "
+                + "AND user_id = ?", Long.class, dialogId, userId);
+        return seqs.isEmpty() ? OptionalLong.empty() : OptionalLong.of(seqs.get(0));
+    }
+
+    /** The dialog's last {@code dialogSeq} as the write side knows it (0 before the first message). */
+    public long lastDialogSeq(UUID dialogId) {
+        List<Long> seqs = jdbc.queryForList("SELECT last_dialog_seq FROM dialog WHERE dialog_id = ?", Long.class,
+                dialogId);
+        return seqs.isEmpty() ? 0 : seqs.get(0);
     }
 
     private List<DialogView.Member> members(UUID dialogId) {

@@ -1,6 +1,9 @@
 package io.chatbackend.dialog.web;
 
+import com.datastax.oss.driver.api.core.DriverException;
 import io.chatbackend.dialog.command.AddMembersCommand;
+import io.chatbackend.dialog.command.AdvanceReadWatermarkCommand;
+import io.chatbackend.dialog.command.ReadMarker;
 import io.chatbackend.dialog.command.CreateDialogCommand;
 import io.chatbackend.dialog.command.DialogCommandResult;
 import io.chatbackend.dialog.command.DialogType;
@@ -9,6 +12,7 @@ import io.chatbackend.dialog.config.DialogProperties;
 import io.chatbackend.dialog.integration.UserDirectory;
 import io.chatbackend.dialog.query.DialogQueries;
 import io.chatbackend.dialog.query.DialogView;
+import io.chatbackend.dialog.readmodel.DialogReadQueries;
 import io.chatbackend.platform.web.ApiException;
 import io.chatbackend.platform.web.Caller;
 import jakarta.validation.Valid;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,11 +45,13 @@ class DialogController {
     private final DialogQueries queries;
     private final UserDirectory users;
     private final DialogProperties properties;
+    private final DialogReadQueries reads;
 
     DialogController(CommandGateway commands, DialogQueries queries, UserDirectory users,
-                     DialogProperties properties) {
+                     DialogProperties properties, DialogReadQueries reads) {
         this.commands = commands;
         this.queries = queries;
+        this.reads = reads;
         this.users = users;
         this.properties = properties;
     }
@@ -56,9 +63,23 @@ class DialogController {
         return "direct".equals(request.type()) ? createDirect(me, request) : createGroup(me, request);
     }
 
+    /**
+     * From the members read model; while that lags behind the write side (or Cassandra is unreachable), from the
+     * write side, so the answer never contradicts the membership check.
+     */
     @GetMapping("/{dialogId}")
     DialogView get(@PathVariable String dialogId, @AuthenticationPrincipal Jwt jwt) {
-        return visible(dialogId, Caller.of(jwt).userId());
+        UUID me = Caller.of(jwt).userId();
+        UUID id = memberOf(dialogId, me);
+        Optional<DialogView> projected;
+        try {
+            projected = reads.dialog(id);
+        } catch (DriverException e) {
+            projected = Optional.empty();
+        }
+        return projected
+                .filter(view -> view.members().stream().anyMatch(member -> member.userId().equals(me)))
+                .orElseGet(() -> visible(dialogId, me));
     }
 
     @PostMapping("/{dialogId}/members")
@@ -79,6 +100,44 @@ class DialogController {
         UUID id = visible(dialogId, me).dialogId();
         answer(commands.sendAndWait(new RemoveMemberCommand(id.toString(), me, userId)));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Advances my read watermark. It never moves backwards (a lower value is a no-op that answers the current
+     * one); beyond the dialog's last message is a conflict, checked against the write side.
+     */
+    @PostMapping("/{dialogId}/read")
+    ReadWatermark markRead(@PathVariable String dialogId, @Valid @RequestBody DialogRequests.MarkRead request,
+                           @AuthenticationPrincipal Jwt jwt) {
+        UUID me = Caller.of(jwt).userId();
+        UUID id = memberOf(dialogId, me);
+        long upToSeq = request.upToSeq();
+        long lastDialogSeq = queries.lastDialogSeq(id);
+        if (upToSeq > lastDialogSeq) {
+            throw new ApiException(HttpStatus.CONFLICT, "WATERMARK_OUT_OF_RANGE",
+                    "The dialog's last message is " + lastDialogSeq + "; cannot mark " + upToSeq + " as read.");
+        }
+        if (upToSeq == 0) {
+            return new ReadWatermark(id, 0);
+        }
+        long readSeq = commands.sendAndWait(new AdvanceReadWatermarkCommand(ReadMarker.idOf(id.toString(), me),
+                id.toString(), me, upToSeq));
+        return new ReadWatermark(id, Math.max(readSeq, upToSeq));
+    }
+
+    record ReadWatermark(UUID dialogId, long readSeq) {
+    }
+
+    private UUID memberOf(String dialogId, UUID viewer) {
+        try {
+            UUID id = UUID.fromString(dialogId);
+            if (queries.isMember(id, viewer)) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // not a dialog id: the same answer as for a dialog that does not exist
+        }
+        throw notFound();
     }
 
     private ResponseEntity<DialogView> createDirect(UUID me, DialogRequests.CreateDialog request) {

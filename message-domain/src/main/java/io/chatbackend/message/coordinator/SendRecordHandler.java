@@ -71,10 +71,6 @@ class SendRecordHandler {
             jdbc.update("UPDATE idempotency_key SET status = 'SENT', sender_seq = ?, dialog_seq = ?, sent_at = ?, "
                             + "updated_at = now() WHERE message_id = ? AND status = 'PENDING'", sent.senderSeq(),
                     sent.dialogSeq(), Timestamp.from(sent.sentAt()), messageId);
-            jdbc.update("INSERT INTO message_view (message_id, dialog_id, sender_id, sender_seq, dialog_seq, body, "
-                            + "sent_at) SELECT message_id, dialog_id, sender_id, ?, ?, body, ? FROM send_attempt "
-                            + "WHERE message_id = ? ON CONFLICT (message_id) DO NOTHING", sent.senderSeq(),
-                    sent.dialogSeq(), Timestamp.from(sent.sentAt()), messageId);
         }
         jdbc.update("DELETE FROM send_attempt WHERE message_id = ?", messageId);
         return status;

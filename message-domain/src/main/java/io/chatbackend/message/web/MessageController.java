@@ -3,6 +3,7 @@ package io.chatbackend.message.web;
 import io.chatbackend.message.coordinator.SendCoordinator;
 import io.chatbackend.message.coordinator.SendResult;
 import io.chatbackend.message.integration.DialogMembership;
+import io.chatbackend.message.readmodel.MessageReadQueries;
 import io.chatbackend.platform.web.ApiException;
 import io.chatbackend.platform.web.Caller;
 import jakarta.validation.Valid;
@@ -10,7 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,14 +29,14 @@ class MessageController {
 
     private final SendCoordinator coordinator;
     private final DialogMembership membership;
-    private final JdbcTemplate jdbc;
+    private final MessageReadQueries reads;
     private final int maxTextLength;
 
-    MessageController(SendCoordinator coordinator, DialogMembership membership, JdbcTemplate jdbc,
+    MessageController(SendCoordinator coordinator, DialogMembership membership, MessageReadQueries reads,
                       @Value("${chat.message.max-text-length:4000}") int maxTextLength) {
         this.coordinator = coordinator;
         this.membership = membership;
-        this.jdbc = jdbc;
+        this.reads = reads;
         this.maxTextLength = maxTextLength;
     }
 
@@ -69,19 +69,7 @@ class MessageController {
         } catch (NumberFormatException e) {
             throw notFound();
         }
-        Map<String, Object> message = jdbc.query("SELECT message_id, dialog_id, sender_id, sender_seq, dialog_seq, "
-                + "body, sent_at FROM message_view WHERE message_id = ?", (rs, n) -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("messageId", Long.toString(rs.getLong(1)));
-                    row.put("dialogId", rs.getObject(2, UUID.class));
-                    row.put("senderId", rs.getObject(3, UUID.class));
-                    row.put("senderSeq", rs.getLong(4));
-                    row.put("dialogSeq", rs.getLong(5));
-                    row.put("body", Map.of("type", "text", "text", rs.getString(6)));
-                    row.put("sentAt", rs.getTimestamp(7).toInstant());
-                    row.put("status", "SENT");
-                    return row;
-                }, id).stream().findFirst().orElseThrow(MessageController::notFound);
+        Map<String, Object> message = reads.find(id).orElseThrow(MessageController::notFound);
         if (!membership.isMember((UUID) message.get("dialogId"), jwt.getTokenValue())) {
             throw notFound();
         }

@@ -26,7 +26,6 @@ final class AdminClient {
     private final URI gateway;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Whether the status path is the model-scoped one (some services mount it under the model). */
-    private boolean modelScopedStatus;
 
     AdminClient(URI gateway) {
         String base = gateway.toString();
@@ -68,30 +67,18 @@ final class AdminClient {
     }
 
     /**
-     * {@code GET /api/v1/admin/read-models/rebuilds/{jobId}}; a service that mounts it under the model
-     * ({@code .../read-models/{model}/rebuilds/{jobId}}) is followed after its first 404.
+     * {@code GET /api/v1/admin/read-models/{model}/rebuilds/{jobId}}: under the model, so the gateway routes it to
+     * the context that owns the model.
      */
     JobStatus status(String model, String jobId, String token) throws AdminException {
-        HttpResponse<String> response = getStatus(model, jobId, token);
-        if (response.statusCode() == 404 && !modelScopedStatus) {
-            modelScopedStatus = true;
-            response = getStatus(model, jobId, token);
-            if (response.statusCode() == 404) {
-                modelScopedStatus = false;
-            }
-        }
+        HttpResponse<String> response = send(authorized(uri("/api/v1/admin/read-models/" + segment(model)
+                + "/rebuilds/" + segment(jobId)), token).GET(), "read the rebuild's status");
         int status = response.statusCode();
         if (status == 200) {
             return JobStatus.parse(json(response));
         }
         boolean retryable = status == 429 || status >= 500;
         throw new AdminException(describe("no status for rebuild " + jobId, response), status, retryable);
-    }
-
-    private HttpResponse<String> getStatus(String model, String jobId, String token) throws AdminException {
-        String path = modelScopedStatus ? "/api/v1/admin/read-models/" + segment(model) + "/rebuilds/" + segment(jobId)
-                : "/api/v1/admin/read-models/rebuilds/" + segment(jobId);
-        return send(authorized(uri(path), token).GET(), "read the rebuild's status");
     }
 
     private HttpRequest.Builder authorized(URI uri, String token) {

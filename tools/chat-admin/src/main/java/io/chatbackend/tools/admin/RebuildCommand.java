@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
         description = {"Rebuilds a read model from its sources beside the live one, compares the two and switches.",
                 "Calls POST /api/v1/admin/read-models/{model}/rebuild, then polls "
-                        + "GET /api/v1/admin/read-models/rebuilds/{jobId}."},
+                        + "GET /api/v1/admin/read-models/{model}/rebuilds/{jobId}."},
         footer = {"", "Exit codes: 0 done with no differences, 1 failed or refused, 2 bad usage, "
                 + "3 done with differences."})
 final class RebuildCommand implements Callable<Integer> {

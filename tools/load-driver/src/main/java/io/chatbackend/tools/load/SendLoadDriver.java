@@ -66,6 +66,18 @@ public final class SendLoadDriver {
             busy.add(driver.sender(users.get(i), group));
         }
         driver.run("one busy group (" + senders + " senders)", busy, seconds);
+
+        List<Runnable> watched = new ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            User sender = users.get(2 * i);
+            watched.add(driver.watchingSender(sender, driver.createDirect(sender, users.get(2 * i + 1))));
+        }
+        driver.run("projection lag (" + senders + " senders in 1:1 dialogs, each reads its message back)", watched,
+                seconds);
+        System.out.printf("projection lag (201 -> visible in the history read model): p50 %.1f ms, p99 %.1f ms, "
+                        + "max %.1f ms over %d messages%n", driver.lags.getValueAtPercentile(50) / 1e6,
+                driver.lags.getValueAtPercentile(99) / 1e6, driver.lags.getMaxValue() / 1e6,
+                driver.lags.getTotalCount());
     }
 
     private record User(String userId, String token) {
@@ -75,6 +87,45 @@ public final class SendLoadDriver {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private volatile long deadline;
+
+    private final Histogram lags = new Histogram(60_000_000_000L, 3);
+
+    /** Sends like {@link #sender}, and after each 201 polls the history until the message shows (read-side lag). */
+    private Runnable watchingSender(User user, String dialog) {
+        return () -> {
+            while (System.nanoTime() < deadline) {
+                UUID key = UUID.randomUUID();
+                long start = System.nanoTime();
+                try {
+                    HttpResponse<String> response = post("/api/v1/dialogs/" + dialog + "/messages", user.token(),
+                            "{\"clientMessageId\":\"" + key + "\",\"body\":{\"type\":\"text\",\"text\":\"lag\"}}");
+                    if (response.statusCode() != 201) {
+                        retried.incrementAndGet();
+                        continue;
+                    }
+                    long acknowledged = System.nanoTime();
+                    synchronized (latencies) {
+                        latencies.recordValue(acknowledged - start);
+                    }
+                    sent.incrementAndGet();
+                    long dialogSeq = JSON.readTree(response.body()).get("dialogSeq").asLong();
+                    while (System.nanoTime() - acknowledged < Duration.ofSeconds(30).toNanos()) {
+                        HttpResponse<String> page = get("/api/v1/dialogs/" + dialog + "/messages?limit=1&afterSeq="
+                                + (dialogSeq - 1), user.token());
+                        if (page.statusCode() == 200 && JSON.readTree(page.body()).get("items").size() == 1) {
+                            synchronized (lags) {
+                                lags.recordValue(System.nanoTime() - acknowledged);
+                            }
+                            break;
+                        }
+                        Thread.sleep(2);
+                    }
+                } catch (Exception e) {
+                    retried.incrementAndGet();
+                }
+            }
+        };
+    }
 
     private Runnable sender(User user, String dialog) {
         return () -> {
@@ -159,6 +210,11 @@ public final class SendLoadDriver {
                 + "\"memberIds\":[" + ids + "]}");
         require(response, 201);
         return JSON.readTree(response.body()).get("dialogId").asString();
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws Exception {

@@ -1,0 +1,60 @@
+package io.chatbackend.dialog.integration;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.chatbackend.dialog.command.DialogCreatedEvent;
+import io.chatbackend.dialog.command.MemberJoinedEvent;
+import io.chatbackend.dialog.command.MemberLeftEvent;
+import io.chatbackend.dialog.command.MessageAppendedEvent;
+import io.chatbackend.dialog.command.ReadWatermarkAdvancedEvent;
+import io.chatbackend.dialog.contract.events.DialogCreated;
+import io.chatbackend.dialog.contract.events.MemberJoined;
+import io.chatbackend.dialog.contract.events.MemberLeft;
+import io.chatbackend.dialog.contract.events.ReadWatermarkAdvanced;
+
+/**
+ * Maps dialog-domain's private domain events to its published integration events (the contract). Lane events stay
+ * private: they are the send protocol's bookkeeping; what the world learns from a send is message-domain's
+ * {@code MessageSent} and, here, the sender's moved read watermark.
+ */
+final class DialogContractMapping {
+
+    /** A published event: its type, version, the dialog it belongs to (the Kafka key), and its payload. */
+    record Published(String type, int version, UUID dialogId, Object payload) {
+    }
+
+    private DialogContractMapping() {
+    }
+
+    static Optional<Published> toContract(Object event) {
+        if (event instanceof DialogCreatedEvent created) {
+            UUID dialogId = UUID.fromString(created.dialogId());
+            return Optional.of(new Published(DialogCreated.TYPE, DialogCreated.VERSION, dialogId,
+                    new DialogCreated(dialogId, created.type().name().toLowerCase(Locale.ROOT), created.title(),
+                            created.createdBy(), created.createdAt())));
+        }
+        if (event instanceof MemberJoinedEvent joined) {
+            UUID dialogId = UUID.fromString(joined.dialogId());
+            return Optional.of(new Published(MemberJoined.TYPE, MemberJoined.VERSION, dialogId,
+                    new MemberJoined(dialogId, joined.userId(), joined.role().name(), joined.joinedAtSeq())));
+        }
+        if (event instanceof MemberLeftEvent left) {
+            UUID dialogId = UUID.fromString(left.dialogId());
+            return Optional.of(new Published(MemberLeft.TYPE, MemberLeft.VERSION, dialogId,
+                    new MemberLeft(dialogId, left.userId(), left.removedBy())));
+        }
+        if (event instanceof MessageAppendedEvent appended) {
+            UUID dialogId = UUID.fromString(appended.dialogId());
+            return Optional.of(new Published(ReadWatermarkAdvanced.TYPE, ReadWatermarkAdvanced.VERSION, dialogId,
+                    new ReadWatermarkAdvanced(dialogId, appended.senderId(), appended.dialogSeq())));
+        }
+        if (event instanceof ReadWatermarkAdvancedEvent advanced) {
+            UUID dialogId = UUID.fromString(advanced.dialogId());
+            return Optional.of(new Published(ReadWatermarkAdvanced.TYPE, ReadWatermarkAdvanced.VERSION, dialogId,
+                    new ReadWatermarkAdvanced(dialogId, advanced.userId(), advanced.readSeq())));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,82 @@
+package io.chatbackend.dialog.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.chatbackend.dialog.command.DialogCreatedEvent;
+import io.chatbackend.dialog.command.DialogType;
+import io.chatbackend.dialog.command.LaneConfirmedEvent;
+import io.chatbackend.dialog.command.MemberJoinedEvent;
+import io.chatbackend.dialog.command.MemberLeftEvent;
+import io.chatbackend.dialog.command.MemberRole;
+import io.chatbackend.dialog.command.MessageAppendedEvent;
+import io.chatbackend.dialog.command.ReadWatermarkAdvancedEvent;
+import io.chatbackend.dialog.contract.events.DialogCreated;
+import io.chatbackend.dialog.contract.events.DialogTopics;
+import io.chatbackend.dialog.contract.events.MemberJoined;
+import io.chatbackend.dialog.contract.events.MemberLeft;
+import io.chatbackend.dialog.contract.events.ReadWatermarkAdvanced;
+import io.chatbackend.platform.axon.AuditMetadata;
+import io.chatbackend.platform.events.ContractShape;
+import io.chatbackend.platform.events.IntegrationEventCodec;
+import io.chatbackend.platform.events.OutgoingEvent;
+import io.chatbackend.platform.events.axon.DomainEventEnvelopes;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.JsonNode;
+
+/** What dialog-domain publishes has exactly the shape of its published samples; lane bookkeeping stays private. */
+class DialogContractTest {
+
+    private final IntegrationEventCodec codec = new IntegrationEventCodec();
+    private final DialogIntegrationMapper mapper = new DialogIntegrationMapper(new DomainEventEnvelopes(codec));
+    private final String dialogId = UUID.randomUUID().toString();
+    private final UUID user = UUID.randomUUID();
+
+    @Test
+    void everyPublishedEventHasTheShapeOfItsSample() throws Exception {
+        assertPublishedLikeSample(new DialogCreatedEvent(dialogId, DialogType.GROUP, "Team", user, Instant.now()),
+                DialogCreated.TYPE);
+        assertPublishedLikeSample(new MemberJoinedEvent(dialogId, user, MemberRole.ADMIN, 1), MemberJoined.TYPE);
+        assertPublishedLikeSample(new MemberLeftEvent(dialogId, user, UUID.randomUUID()), MemberLeft.TYPE);
+        assertPublishedLikeSample(new ReadWatermarkAdvancedEvent("read:" + dialogId + ":" + user, dialogId, user, 7),
+                ReadWatermarkAdvanced.TYPE);
+    }
+
+    @Test
+    void aSendMovesTheSendersPublishedReadWatermark() {
+        OutgoingEvent event = single(new MessageAppendedEvent(dialogId, "42", user, 3, 17));
+        ReadWatermarkAdvanced watermark = codec.payload(event.event(), ReadWatermarkAdvanced.class);
+        assertThat(watermark).isEqualTo(new ReadWatermarkAdvanced(UUID.fromString(dialogId), user, 17));
+    }
+
+    @Test
+    void laneEventsAreNotPublished() {
+        assertThat(mapper.map(new GenericDomainEventMessage<>("SenderLane", dialogId + ":" + user, 1,
+                new LaneConfirmedEvent(dialogId + ":" + user, "tx", 1)))).isEmpty();
+    }
+
+    private void assertPublishedLikeSample(Object domainEvent, String type) throws Exception {
+        OutgoingEvent event = single(domainEvent);
+        assertThat(event.topic()).isEqualTo(DialogTopics.DIALOGS);
+        assertThat(event.key()).as("keyed by dialog").isEqualTo(dialogId);
+        assertThat(event.event().type()).isEqualTo(type);
+        JsonNode sample = codec.toTree(codec.decode(new ClassPathResource(DialogTopics.sample(type))
+                .getContentAsString(StandardCharsets.UTF_8)));
+        assertThat(ContractShape.of(codec.toTree(event.event()))).as(type).isEqualTo(ContractShape.of(sample));
+    }
+
+    private OutgoingEvent single(Object domainEvent) {
+        List<OutgoingEvent> events = mapper.map(new GenericDomainEventMessage<>("Dialog", dialogId, 4, domainEvent,
+                MetaData.from(Map.of(AuditMetadata.CORRELATION_ID, "c-1", AuditMetadata.CAUSATION_ID, "c-0"))));
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+}

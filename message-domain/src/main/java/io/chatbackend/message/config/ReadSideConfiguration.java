@@ -1,0 +1,74 @@
+package io.chatbackend.message.config;
+
+import java.util.List;
+import java.util.Map;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.chatbackend.message.contract.MessageSent;
+import io.chatbackend.message.readmodel.MessageReadModels;
+import io.chatbackend.message.readmodel.MessageReadQueries;
+import io.chatbackend.message.readmodel.MessagesProjection;
+import io.chatbackend.platform.axon.EventStoreReplay;
+import io.chatbackend.platform.cassandra.readmodel.ReadModelAdmin;
+import io.chatbackend.platform.cassandra.readmodel.ReadModelCatalog;
+import io.chatbackend.platform.cassandra.readmodel.ReadModelDefinition;
+import io.chatbackend.platform.cassandra.readmodel.ReadModelRebuilder;
+import io.chatbackend.platform.cassandra.readmodel.RebuildSource;
+import io.chatbackend.platform.events.DeclaredTopics;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The read side of message-domain: {@code messages_by_id} in Cassandra, kept by a tracking processor over this
+ * context's event store and rebuilt from it; and the topic it publishes sent messages to.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadSideConfiguration {
+
+    /** Writes kept in flight at once while a rebuild replays the event store. */
+    private static final int REPLAY_WINDOW = 256;
+
+    @Bean
+    ReadModelDefinition messagesReadModel() {
+        return MessageReadModels.messages();
+    }
+
+    @Bean
+    DeclaredTopics messageTopics() {
+        return DeclaredTopics.of(MessageSent.TOPIC);
+    }
+
+    @Bean
+    MessagesProjection messagesProjection(CqlSession session) {
+        return new MessagesProjection(session);
+    }
+
+    @Bean
+    MessageReadQueries messageReadQueries(CqlSession session, ReadModelCatalog catalog) {
+        return new MessageReadQueries(session, catalog);
+    }
+
+    /**
+     * A projection error (Cassandra down) must stop the processor and retry the same events, never log and skip
+     * them (Axon's default), or the read model would silently miss them.
+     */
+    @Bean
+    ConfigurerModule readModelErrorHandling() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(MessageReadModels.MESSAGES_PROCESSOR, c -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    ReadModelAdmin readModelAdmin(ReadModelCatalog catalog, ReadModelRebuilder rebuilder, MessagesProjection messages,
+                                  EventStorageEngine events, JdbcTemplate jdbc) {
+        EventStoreReplay replay = new EventStoreReplay(events, jdbc, REPLAY_WINDOW);
+        RebuildSource source = (sink, progress) -> replay.replay(
+                event -> messages.writes(event, logical -> List.of(sink.table(logical))), progress::total,
+                progress::done);
+        return new ReadModelAdmin(catalog, rebuilder, Map.of(MessageReadModels.MESSAGES, source));
+    }
+}
