@@ -1,0 +1,226 @@
+package io.chatbackend.notification.config;
+
+import io.chatbackend.dialog.contract.events.DialogTopics;
+import io.chatbackend.message.contract.MessageSent;
+import io.chatbackend.notification.delivery.Deliveries;
+import io.chatbackend.notification.delivery.NodeDeliveries;
+import io.chatbackend.notification.dialogs.DialogDirectory;
+import io.chatbackend.notification.fanout.FanOut;
+import io.chatbackend.notification.fanout.JoinNotices;
+import io.chatbackend.notification.fanout.MembershipTail;
+import io.chatbackend.notification.fanout.MembershipView;
+import io.chatbackend.notification.security.ProblemWriter;
+import io.chatbackend.notification.session.DeliveryWebSocketHandler;
+import io.chatbackend.notification.session.LiveSession;
+import io.chatbackend.notification.session.SessionRegistry;
+import io.chatbackend.notification.session.TicketHandshakeService;
+import io.chatbackend.notification.ticket.TicketSigner;
+import io.chatbackend.notification.ticket.UsedNonces;
+import io.chatbackend.platform.events.DeclaredTopics;
+import io.chatbackend.platform.events.IntegrationEventCodec;
+import io.chatbackend.platform.events.IntegrationEventPublisher;
+import io.chatbackend.platform.events.IntegrationProperties;
+import io.chatbackend.platform.events.TopicNames;
+import io.chatbackend.platform.events.consumer.IntegrationEventConsumer;
+import io.chatbackend.platform.web.ServiceHttp;
+import io.chatbackend.platform.web.ServiceTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wires live delivery: tickets, the WebSocket endpoint, the fan-out stage (membership view, {@code MessageSent} →
+ * deliveries), the node's delivery consumer and the metrics. See ADR 0013.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotificationProperties.class)
+public class NotificationConfiguration {
+
+    /** A resume can name many dialogs (a user's inbox is capped at 10,000): client frames up to 1 MiB. */
+    private static final int MAX_CLIENT_FRAME = 1 << 20;
+    private static final int MAX_PENDING_PER_DIALOG = 512;
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    // ---- tickets and the WebSocket ----
+
+    @Bean
+    TicketSigner ticketSigner(NotificationProperties properties, Clock clock) {
+        return new TicketSigner(properties.ticketSecret(), properties.ticketTtl(), clock);
+    }
+
+    @Bean
+    UsedNonces usedNonces(Clock clock) {
+        return new UsedNonces(clock);
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry(MeterRegistry meters) {
+        SessionRegistry registry = new SessionRegistry();
+        Gauge.builder("notification.sessions.live", registry, SessionRegistry::size)
+                .description("Live WebSocket sessions on this node").register(meters);
+        return registry;
+    }
+
+    @Bean
+    DeliveryWebSocketHandler deliveryWebSocketHandler(SessionRegistry registry, DialogDirectory directory,
+                                                      NotificationProperties properties, MeterRegistry meters,
+                                                      JsonMapper json) {
+        Counter overflows = Counter.builder("notification.session.queue.overflows")
+                .description("Frames dropped because a session's outbound queue was full").register(meters);
+        return new DeliveryWebSocketHandler(registry, directory, new LiveSession.Settings(
+                properties.resumePageSize(), properties.holeWait(), MAX_PENDING_PER_DIALOG),
+                properties.sessionQueueSize(), overflows, json);
+    }
+
+    @Bean
+    HandlerMapping webSocketMapping(DeliveryWebSocketHandler handler) {
+        return new SimpleUrlHandlerMapping(Map.of("/ws", handler), -1);
+    }
+
+    @Bean
+    WebFluxConfigurer ticketCheckedWebSockets(TicketSigner signer, UsedNonces usedNonces, ProblemWriter problems) {
+        TicketHandshakeService service = new TicketHandshakeService(new ReactorNettyRequestUpgradeStrategy(
+                () -> WebsocketServerSpec.builder().maxFramePayloadLength(MAX_CLIENT_FRAME)), signer, usedNonces,
+                problems);
+        return new WebFluxConfigurer() {
+            @Override
+            public WebSocketService getWebSocketService() {
+                return service;
+            }
+        };
+    }
+
+    // ---- dialog-domain ----
+
+    @Bean
+    DialogDirectory dialogDirectory(@Value("${chat.services.dialog-domain}") String dialogDomain,
+                                    @Value("${chat.services.uaa}") String uaa,
+                                    @Value("${chat.service-client.id:notification}") String clientId,
+                                    @Value("${chat.service-client.secret:local-notification-secret}") String secret,
+                                    Clock clock) {
+        ServiceTokens tokens = new ServiceTokens(ServiceHttp.client(), uaa + "/oauth2/token", clientId, secret,
+                "delivery", clock);
+        return new DialogDirectory(dialogDomain, tokens);
+    }
+
+    // ---- topics ----
+
+    /** The topics read here, created (kept forever) if their owners have not yet. */
+    @Bean
+    DeclaredTopics consumedTopics() {
+        return DeclaredTopics.of(DialogTopics.DIALOGS, MessageSent.TOPIC);
+    }
+
+    /**
+     * The deliveries topic is a work queue, not an event log: nothing is rebuilt from it (resume reads history),
+     * so unlike integration topics it keeps records only for {@code chat.notification.deliveries-retention}.
+     */
+    @Bean
+    SmartInitializingSingleton deliveriesTopic(Admin admin, TopicNames names, IntegrationProperties integration,
+                                               NotificationProperties properties) {
+        return () -> {
+            NewTopic topic = new NewTopic(names.physical(Deliveries.TOPIC), integration.partitions(),
+                    integration.replicationFactor())
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                            Long.toString(properties.deliveriesRetention().toMillis())));
+            try {
+                admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("could not create " + topic.name(), e.getCause());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("could not create " + topic.name(), e);
+            }
+        };
+    }
+
+    // ---- fan-out stage ----
+
+    @Bean
+    MembershipView membershipView(IntegrationEventCodec codec) {
+        return new MembershipView(codec);
+    }
+
+    @Bean
+    MembershipTail membershipTail(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, TopicNames names,
+                                  IntegrationEventCodec codec, MembershipView view, Admin admin) {
+        return new MembershipTail(bootstrap, names, DialogTopics.DIALOGS, codec, view, admin);
+    }
+
+    @Bean
+    HealthIndicator membership(MembershipTail tail, MembershipView view) {
+        return () -> (tail.replayed() ? Health.up() : Health.outOfService())
+                .withDetail("dialogs", view.dialogs()).build();
+    }
+
+    @Bean
+    IntegrationEventConsumer fanOutConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
+                                            TopicNames names, IntegrationEventCodec codec, MembershipView view,
+                                            MembershipTail tail, DialogDirectory directory,
+                                            IntegrationEventPublisher publisher, Clock clock, MeterRegistry meters) {
+        Counter lookUps = Counter.builder("notification.fanout.member-lookups")
+                .description("Fan-outs that asked dialog-domain for members (the view did not know the sender)")
+                .register(meters);
+        return new IntegrationEventConsumer(settings(bootstrap, names, "notification.fan-out", MessageSent.TOPIC),
+                names, codec, new FanOut(view, tail, directory, publisher, codec, clock, lookUps));
+    }
+
+    @Bean
+    IntegrationEventConsumer joinNoticeConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
+                                                TopicNames names, IntegrationEventCodec codec,
+                                                IntegrationEventPublisher publisher, Clock clock) {
+        return new IntegrationEventConsumer(settings(bootstrap, names, "notification.join-notices",
+                DialogTopics.DIALOGS), names, codec, new JoinNotices(publisher, codec, clock));
+    }
+
+    // ---- node delivery ----
+
+    @Bean
+    IntegrationEventConsumer nodeDeliveryConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
+                                                  TopicNames names, IntegrationEventCodec codec,
+                                                  SessionRegistry sessions, Clock clock, MeterRegistry meters) {
+        Timer lag = Timer.builder("notification.fanout.lag")
+                .description("From a message's sentAt to its enqueueing in a live session")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        return new IntegrationEventConsumer(settings(bootstrap, names, "notification.node-deliveries",
+                Deliveries.TOPIC), names, codec, new NodeDeliveries(sessions, codec, lag, clock));
+    }
+
+    /** Groups are per role and per topic prefix, so test classes never share one. Short back-off: live traffic. */
+    private static IntegrationEventConsumer.Settings settings(String bootstrap, TopicNames names, String group,
+                                                              String topic) {
+        return IntegrationEventConsumer.Settings.of(bootstrap, names.physical(group), List.of(topic))
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,56 @@
+package io.chatbackend.notification.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code chat.notification.*}: live delivery over WebSocket.
+ *
+ * @param ticketSecret        HMAC key of WebSocket tickets, shared by every node (at least 32 characters)
+ * @param ticketTtl           how long a ticket may be used after it was issued
+ * @param publicWsUrl         the URL clients open the WebSocket at; blank = {@code chat.public-url} with a ws scheme
+ *                            and {@code /ws} (the gateway)
+ * @param sessionQueueSize    frames one session may have waiting to be written; more are dropped (a sessionSeq hole)
+ * @param holeWait            how long a session holds later messages of a dialog while an earlier dialogSeq is
+ *                            missing, before it repairs the hole from history
+ * @param resumePageSize      history items fetched per call while catching up (1..200)
+ * @param deliveriesRetention how long the deliveries topic keeps records (a work queue, not an event log)
+ */
+@ConfigurationProperties("chat.notification")
+public record NotificationProperties(String ticketSecret,
+                                     @DefaultValue("30s") Duration ticketTtl,
+                                     String publicWsUrl,
+                                     @DefaultValue("256") int sessionQueueSize,
+                                     @DefaultValue("2s") Duration holeWait,
+                                     @DefaultValue("200") int resumePageSize,
+                                     @DefaultValue("1d") Duration deliveriesRetention) {
+
+    public NotificationProperties {
+        if (ticketSecret == null || ticketSecret.length() < 32) {
+            throw new IllegalArgumentException("chat.notification.ticket-secret must have at least 32 characters");
+        }
+        if (sessionQueueSize < 1) {
+            throw new IllegalArgumentException("chat.notification.session-queue-size must be at least 1");
+        }
+        if (resumePageSize < 1 || resumePageSize > 200) {
+            throw new IllegalArgumentException("chat.notification.resume-page-size must be between 1 and 200");
+        }
+    }
+
+    /** The WebSocket URL handed out with tickets: the configured one, else the public origin's. */
+    public String wsUrl(String publicUrl) {
+        if (publicWsUrl != null && !publicWsUrl.isBlank()) {
+            return publicWsUrl;
+        }
+        String origin = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        if (origin.startsWith("https://")) {
+            return "wss://" + origin.substring("https://".length()) + "/ws";
+        }
+        if (origin.startsWith("http://")) {
+            return "ws://" + origin.substring("http://".length()) + "/ws";
+        }
+        return origin + "/ws";
+    }
+}

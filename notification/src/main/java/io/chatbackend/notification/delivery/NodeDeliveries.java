@@ -1,0 +1,71 @@
+package io.chatbackend.notification.delivery;
+
+import io.chatbackend.notification.session.FrameBody;
+import io.chatbackend.notification.session.LiveSession;
+import io.chatbackend.notification.session.SessionRegistry;
+import io.chatbackend.platform.events.IntegrationEvent;
+import io.chatbackend.platform.events.IntegrationEventCodec;
+import io.chatbackend.platform.events.consumer.IntegrationEventHandler;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The node's half of delivery: reads the deliveries of the users whose partitions this node consumes (a consumer
+ * group shared by all nodes) and hands each to every live session of its recipient here. Never blocks on a
+ * session (sessions queue or drop); a recipient without a session on this node is skipped (they catch up with
+ * {@code resume} on their next connect; offline push is a later increment).
+ */
+public final class NodeDeliveries implements IntegrationEventHandler {
+
+    private final SessionRegistry sessions;
+    private final IntegrationEventCodec codec;
+    private final Timer lag;
+    private final Clock clock;
+
+    /**
+     * @param lag fan-out lag: from the message's {@code sentAt} to its enqueueing in a live session
+     */
+    public NodeDeliveries(SessionRegistry sessions, IntegrationEventCodec codec, Timer lag, Clock clock) {
+        this.sessions = sessions;
+        this.codec = codec;
+        this.lag = lag;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(String key, IntegrationEvent event) {
+        switch (event.type()) {
+            case Deliveries.MESSAGE -> message(codec.payload(event, MessageDelivery.class));
+            case Deliveries.JOINED -> joined(codec.payload(event, DialogJoinedNotice.class));
+            default -> {
+                // a newer kind of delivery this node does not know: tolerant reader
+            }
+        }
+    }
+
+    private void message(MessageDelivery delivery) {
+        List<LiveSession> recipients = sessions.sessionsOf(delivery.recipientId());
+        if (recipients.isEmpty()) {
+            return;
+        }
+        FrameBody.Message frame = new FrameBody.Message(delivery.dialogId(), delivery.messageId(),
+                delivery.senderId(), delivery.senderSeq(), delivery.dialogSeq(), delivery.body() == null ? null
+                : new FrameBody.Message.Body(delivery.body().type(), delivery.body().text()), delivery.sentAt());
+        for (LiveSession session : recipients) {
+            session.deliver(frame);
+        }
+        if (delivery.sentAt() != null) {
+            Duration since = Duration.between(delivery.sentAt(), clock.instant());
+            lag.record(since.isNegative() ? Duration.ZERO : since);
+        }
+    }
+
+    private void joined(DialogJoinedNotice notice) {
+        for (LiveSession session : sessions.sessionsOf(notice.recipientId())) {
+            session.joined(notice.dialogId(), notice.joinedAtSeq());
+        }
+    }
+}

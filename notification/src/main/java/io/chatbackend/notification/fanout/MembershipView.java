@@ -1,0 +1,84 @@
+package io.chatbackend.notification.fanout;
+
+import io.chatbackend.dialog.contract.events.MemberJoined;
+import io.chatbackend.dialog.contract.events.MemberLeft;
+import io.chatbackend.platform.events.IntegrationEvent;
+import io.chatbackend.platform.events.IntegrationEventCodec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who is in which dialog, from dialog-domain's membership events: the fan-out's recipient lists. Held in memory
+ * and rebuilt from the topic's beginning at every start (the topic is kept forever), see {@link MembershipTail}.
+ *
+ * <p>Order-free and idempotent: per (dialog, user) the entry remembers the event sequence it came from, and an
+ * event with a lower or equal sequence changes nothing, so a redelivered or replayed join never undoes a later
+ * leave. A leave is kept as a tombstone for that reason.
+ */
+public final class MembershipView {
+
+    private final IntegrationEventCodec codec;
+    private final Map<UUID, Map<UUID, Entry>> byDialog = new ConcurrentHashMap<>();
+
+    public MembershipView(IntegrationEventCodec codec) {
+        this.codec = codec;
+    }
+
+    /** Applies a dialog event; other types than joins and leaves are ignored. */
+    public void apply(IntegrationEvent event) {
+        switch (event.type()) {
+            case MemberJoined.TYPE -> {
+                MemberJoined joined = codec.payload(event, MemberJoined.class);
+                put(joined.dialogId(), joined.userId(), new Entry(true, joined.joinedAtSeq(),
+                        event.aggregateSequence()));
+            }
+            case MemberLeft.TYPE -> {
+                MemberLeft left = codec.payload(event, MemberLeft.class);
+                put(left.dialogId(), left.userId(), new Entry(false, Long.MAX_VALUE, event.aggregateSequence()));
+            }
+            default -> {
+                // DialogCreated (members follow as joins), ReadWatermarkAdvanced: not membership
+            }
+        }
+    }
+
+    /** Members who see {@code dialogSeq} (joined at or before it). */
+    public List<UUID> recipients(UUID dialogId, long dialogSeq) {
+        Map<UUID, Entry> members = byDialog.get(dialogId);
+        if (members == null) {
+            return List.of();
+        }
+        List<UUID> recipients = new ArrayList<>(members.size());
+        members.forEach((user, entry) -> {
+            if (entry.member() && entry.joinedAtSeq() <= dialogSeq) {
+                recipients.add(user);
+            }
+        });
+        return recipients;
+    }
+
+    /** Whether the view knows this user as a member who sees {@code dialogSeq}. */
+    public boolean sees(UUID dialogId, UUID userId, long dialogSeq) {
+        Map<UUID, Entry> members = byDialog.get(dialogId);
+        Entry entry = members == null ? null : members.get(userId);
+        return entry != null && entry.member() && entry.joinedAtSeq() <= dialogSeq;
+    }
+
+    /** Dialogs known (for health and tests). */
+    public int dialogs() {
+        return byDialog.size();
+    }
+
+    private void put(UUID dialogId, UUID userId, Entry entry) {
+        byDialog.computeIfAbsent(dialogId, d -> new ConcurrentHashMap<>()).merge(userId, entry,
+                (old, fresh) -> fresh.sequence() < 0 || fresh.sequence() > old.sequence() ? fresh : old);
+    }
+
+    /** @param sequence the event's aggregate sequence (-1 when unknown: then it always applies) */
+    private record Entry(boolean member, long joinedAtSeq, long sequence) {
+    }
+}

@@ -1,0 +1,24 @@
+package io.chatbackend.notification.ticket;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What a WebSocket ticket says: who may open a session, from which device, until when; the nonce makes it
+ * single-use.
+ *
+ * @param userId    the user (the access token's {@code sub})
+ * @param deviceId  the device (the access token's {@code did})
+ * @param expiresAt the end of its short validity
+ * @param nonce     random, unique per ticket (URL-safe text)
+ */
+public record WsTicket(UUID userId, String deviceId, Instant expiresAt, String nonce) {
+
+    public WsTicket {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(nonce, "nonce");
+    }
+}

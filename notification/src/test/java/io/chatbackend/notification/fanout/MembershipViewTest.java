@@ -1,0 +1,50 @@
+package io.chatbackend.notification.fanout;
+
+import io.chatbackend.dialog.contract.events.MemberJoined;
+import io.chatbackend.dialog.contract.events.MemberLeft;
+import io.chatbackend.platform.events.IntegrationEvent;
+import io.chatbackend.platform.events.IntegrationEventCodec;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MembershipViewTest {
+
+    private final IntegrationEventCodec codec = new IntegrationEventCodec();
+    private final MembershipView view = new MembershipView(codec);
+    private final UUID dialog = UUID.randomUUID();
+    private final UUID alice = UUID.randomUUID();
+    private final UUID bob = UUID.randomUUID();
+
+    @Test
+    void recipientsAreTheMembersWhoJoinedAtOrBeforeTheMessage() {
+        view.apply(event(MemberJoined.TYPE, 1, new MemberJoined(dialog, alice, "ADMIN", 1)));
+        view.apply(event(MemberJoined.TYPE, 2, new MemberJoined(dialog, bob, "MEMBER", 5)));
+
+        assertThat(view.recipients(dialog, 4)).containsExactly(alice);
+        assertThat(view.recipients(dialog, 5)).containsExactlyInAnyOrder(alice, bob);
+        assertThat(view.sees(dialog, bob, 4)).isFalse();
+        assertThat(view.recipients(UUID.randomUUID(), 1)).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredJoinDoesNotUndoALaterLeaveButARejoinCounts() {
+        IntegrationEvent join = event(MemberJoined.TYPE, 1, new MemberJoined(dialog, bob, "MEMBER", 1));
+        view.apply(join);
+        view.apply(event(MemberLeft.TYPE, 2, new MemberLeft(dialog, bob, alice)));
+        view.apply(join);
+        assertThat(view.recipients(dialog, 10)).isEmpty();
+
+        view.apply(event(MemberJoined.TYPE, 3, new MemberJoined(dialog, bob, "MEMBER", 8)));
+        assertThat(view.recipients(dialog, 7)).isEmpty();
+        assertThat(view.recipients(dialog, 8)).containsExactly(bob);
+    }
+
+    private IntegrationEvent event(String type, long sequence, Object payload) {
+        return new IntegrationEvent(UUID.randomUUID().toString(), type, 1, Instant.now(), dialog.toString(), sequence,
+                null, null, codec.payloadOf(payload));
+    }
+}
