@@ -50,6 +50,7 @@ class DialogConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/internal/tcc/**").hasAuthority("SCOPE_tcc")
+                        .requestMatchers("/internal/delivery/**").hasAuthority("SCOPE_delivery")
                         .requestMatchers("/internal/**").denyAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

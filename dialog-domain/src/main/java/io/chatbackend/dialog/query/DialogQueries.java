@@ -45,6 +45,22 @@ public class DialogQueries {
         return seqs.isEmpty() ? OptionalLong.empty() : OptionalLong.of(seqs.get(0));
     }
 
+    /** A member of a dialog and where their history starts. */
+    public record Membership(UUID dialogId, UUID userId, long joinedAtSeq) {
+    }
+
+    /** Every dialog the user belongs to. */
+    public List<Membership> dialogsOf(UUID userId) {
+        return jdbc.query("SELECT dialog_id, joined_at_seq FROM dialog_member WHERE user_id = ? ORDER BY dialog_id",
+                (rs, n) -> new Membership(rs.getObject(1, UUID.class), userId, rs.getLong(2)), userId);
+    }
+
+    /** Every member of the dialog. */
+    public List<Membership> membersOf(UUID dialogId) {
+        return jdbc.query("SELECT user_id, joined_at_seq FROM dialog_member WHERE dialog_id = ? ORDER BY user_id",
+                (rs, n) -> new Membership(dialogId, rs.getObject(1, UUID.class), rs.getLong(2)), dialogId);
+    }
+
     /** The dialog's last {@code dialogSeq} as the write side knows it (0 before the first message). */
     public long lastDialogSeq(UUID dialogId) {
         List<Long> seqs = jdbc.queryForList("SELECT last_dialog_seq FROM dialog WHERE dialog_id = ?", Long.class,

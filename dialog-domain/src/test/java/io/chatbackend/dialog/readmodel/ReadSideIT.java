@@ -257,6 +257,37 @@ class ReadSideIT extends DialogDomainIntegrationTest {
         assertThat(texts(awaitHistory(dialog, bob, "", 6))).last().isEqualTo("after-rebuild");
     }
 
+    @Test
+    void notificationReadsMembershipAndHistoryThroughTheDeliveryEndpointsOnly() {
+        String dialog = group(alice, bob);
+        send(dialog, alice, "x1");
+        api.expect(200, api.call("POST", "/api/v1/dialogs/" + dialog + "/members", alice,
+                "{\"userIds\":[\"" + carol + "\"]}"));
+        send(dialog, bob, "x2");
+        awaitHistory(dialog, alice, "", 2);
+        String delivery = IDENTITY.serviceToken("notification", "delivery");
+
+        JsonNode dialogs = api.expect(200, api.raw("GET", "/internal/delivery/users/" + carol + "/dialogs", delivery,
+                null));
+        assertThat(dialogs.toString()).contains("\"dialogId\":\"" + dialog + "\"").contains("\"joinedAtSeq\":2");
+        JsonNode members = api.expect(200, api.raw("GET", "/internal/delivery/dialogs/" + dialog + "/members",
+                delivery, null));
+        assertThat(members.size()).isEqualTo(3);
+        JsonNode carolsView = api.expect(200, api.raw("GET", "/internal/delivery/dialogs/" + dialog
+                + "/messages?viewer=" + carol + "&afterSeq=0", delivery, null));
+        assertThat(texts(carolsView)).as("a member sees history from joining on").containsExactly("x2");
+        JsonNode alicesView = api.expect(200, api.raw("GET", "/internal/delivery/dialogs/" + dialog
+                + "/messages?viewer=" + alice + "&afterSeq=1", delivery, null));
+        assertThat(texts(alicesView)).containsExactly("x2");
+        api.expectProblem(404, "DIALOG_NOT_FOUND", api.raw("GET", "/internal/delivery/dialogs/" + dialog
+                + "/messages?viewer=" + UUID.randomUUID(), delivery, null));
+
+        api.expectProblem(403, "FORBIDDEN", api.call("GET", "/internal/delivery/users/" + alice + "/dialogs", alice,
+                null));
+        api.expectProblem(403, "FORBIDDEN", api.raw("GET", "/internal/delivery/users/" + alice + "/dialogs",
+                IDENTITY.serviceToken("message-domain", "tcc"), null));
+    }
+
     private void assertPage(String path, List<Long> dialogSeqs, boolean hasMore) {
         JsonNode page = api.expect(200, api.call("GET", path, alice, null));
         assertThat(seqs(page, "dialogSeq")).as(path).isEqualTo(dialogSeqs);

@@ -1,0 +1,56 @@
+package io.chatbackend.dialog.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.chatbackend.dialog.query.DialogQueries;
+import io.chatbackend.dialog.readmodel.DialogReadQueries;
+import io.chatbackend.dialog.readmodel.HistoryPage;
+import io.chatbackend.platform.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the notification context needs to deliver and resume (client-credentials tokens with scope {@code delivery};
+ * never routed by the gateway): a user's dialogs, a dialog's members, and history as a given member sees it.
+ * Membership comes from the write side's member table, history from the read model, as for the public API.
+ */
+@RestController
+@RequestMapping("/internal/delivery")
+class DeliveryQueryController {
+
+    private final DialogQueries members;
+    private final DialogReadQueries reads;
+
+    DeliveryQueryController(DialogQueries members, DialogReadQueries reads) {
+        this.members = members;
+        this.reads = reads;
+    }
+
+    @GetMapping("/users/{userId}/dialogs")
+    List<DialogQueries.Membership> dialogsOf(@PathVariable UUID userId) {
+        return members.dialogsOf(userId);
+    }
+
+    @GetMapping("/dialogs/{dialogId}/members")
+    List<DialogQueries.Membership> membersOf(@PathVariable UUID dialogId) {
+        return members.membersOf(dialogId);
+    }
+
+    @GetMapping("/dialogs/{dialogId}/messages")
+    HistoryPage history(@PathVariable UUID dialogId, @RequestParam UUID viewer,
+                        @RequestParam(defaultValue = "0") long afterSeq,
+                        @RequestParam(defaultValue = "" + DialogReadController.DEFAULT_PAGE) int limit) {
+        if (afterSeq < 0 || limit < 1 || limit > DialogReadController.MAX_PAGE) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                    "'afterSeq' must be at least 0 and 'limit' between 1 and " + DialogReadController.MAX_PAGE + ".");
+        }
+        long joinedAtSeq = members.joinedAtSeq(dialogId, viewer).orElseThrow(() -> new ApiException(
+                HttpStatus.NOT_FOUND, "DIALOG_NOT_FOUND", "No such dialog."));
+        return reads.history(dialogId, joinedAtSeq, null, afterSeq, limit);
+    }
+}
