@@ -213,8 +213,10 @@ public class NotificationConfiguration {
         Timer lag = Timer.builder("notification.fanout.lag")
                 .description("From a message's sentAt to its enqueueing in a live session")
                 .publishPercentiles(0.5, 0.99).register(meters);
+        Counter received = Counter.builder("notification.node.deliveries")
+                .description("Deliveries this node consumed").register(meters);
         return new IntegrationEventConsumer(settings(bootstrap, names, "notification.node-deliveries",
-                Deliveries.TOPIC), names, codec, new NodeDeliveries(sessions, codec, lag, clock));
+                Deliveries.TOPIC), names, codec, new NodeDeliveries(sessions, codec, lag, received, clock));
     }
 
     /** Groups are per role and per topic prefix, so test classes never share one. Short back-off: live traffic. */

@@ -6,6 +6,7 @@ import io.chatbackend.notification.session.SessionRegistry;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
 import io.chatbackend.platform.events.consumer.IntegrationEventHandler;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Clock;
@@ -23,20 +24,25 @@ public final class NodeDeliveries implements IntegrationEventHandler {
     private final SessionRegistry sessions;
     private final IntegrationEventCodec codec;
     private final Timer lag;
+    private final Counter received;
     private final Clock clock;
 
     /**
-     * @param lag fan-out lag: from the message's {@code sentAt} to its enqueueing in a live session
+     * @param lag      fan-out lag: from the message's {@code sentAt} to its enqueueing in a live session
+     * @param received deliveries this node consumed (with or without a live session of the recipient)
      */
-    public NodeDeliveries(SessionRegistry sessions, IntegrationEventCodec codec, Timer lag, Clock clock) {
+    public NodeDeliveries(SessionRegistry sessions, IntegrationEventCodec codec, Timer lag, Counter received,
+                          Clock clock) {
         this.sessions = sessions;
         this.codec = codec;
         this.lag = lag;
+        this.received = received;
         this.clock = clock;
     }
 
     @Override
     public void handle(String key, IntegrationEvent event) {
+        received.increment();
         switch (event.type()) {
             case Deliveries.MESSAGE -> message(codec.payload(event, MessageDelivery.class));
             case Deliveries.JOINED -> joined(codec.payload(event, DialogJoinedNotice.class));

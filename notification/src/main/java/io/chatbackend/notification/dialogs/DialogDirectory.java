@@ -29,13 +29,15 @@ public class DialogDirectory {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final int MAX_ANSWER = 16 * 1024 * 1024;
     private static final TypeReference<List<Membership>> MEMBERSHIPS = new TypeReference<>() {
     };
 
     private final WebClient http;
     private final ServiceTokens tokens;
     private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(); // tolerant reader
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build(); // tolerant reader
     private final AtomicLong lastEpoch = new AtomicLong();
 
     public DialogDirectory(String dialogDomainUrl, ServiceTokens tokens) {
@@ -43,7 +45,10 @@ public class DialogDirectory {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
                 .responseTimeout(RESPONSE_TIMEOUT);
         this.http = WebClient.builder().baseUrl(dialogDomainUrl + "/internal/delivery")
-                .clientConnector(new ReactorClientHttpConnector(client)).build();
+                .clientConnector(new ReactorClientHttpConnector(client))
+                // a history page holds up to 200 messages of up to 64 KiB (the gateway's body limit)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER))
+                .build();
         this.tokens = tokens;
     }
 
@@ -62,7 +67,7 @@ public class DialogDirectory {
     public Mono<HistoryPage> history(UUID dialogId, UUID viewer, long afterSeq, int limit) {
         return get("/dialogs/" + dialogId + "/messages?viewer=" + viewer + "&afterSeq=" + afterSeq + "&limit=" + limit)
                 .map(body -> {
-                    HistoryPage page = json.readValue(body, HistoryPage.class);
+                    WirePage page = json.readValue(body, WirePage.class);
                     HistoryPage seen = new HistoryPage(page.items(), page.hasMore(), page.epoch(), true);
                     lastEpoch.accumulateAndGet(seen.epoch(), Math::max);
                     return seen;
@@ -87,5 +92,9 @@ public class DialogDirectory {
                 .flatMap(token -> http.get().uri(path).headers(h -> h.setBearerAuth(token))
                         .retrieve()
                         .bodyToMono(String.class));
+    }
+
+    /** The history page as dialog-domain sends it. */
+    private record WirePage(List<HistoryItem> items, boolean hasMore, long epoch) {
     }
 }

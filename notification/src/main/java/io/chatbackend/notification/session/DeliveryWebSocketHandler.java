@@ -20,9 +20,6 @@ import java.util.UUID;
  */
 public final class DeliveryWebSocketHandler implements WebSocketHandler {
 
-    /** The session attribute {@link TicketHandshakeService} leaves the checked ticket in. */
-    public static final String TICKET_ATTRIBUTE = "chat.ws-ticket";
-
     private final SessionRegistry registry;
     private final DialogDirectory directory;
     private final LiveSession.Settings settings;
@@ -42,12 +39,14 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
         this.clientFrames = new ClientFrames(json);
     }
 
+    /** Without a checked ticket there is no session (only reachable if the handshake service was bypassed). */
     @Override
     public Mono<Void> handle(WebSocketSession socket) {
-        WsTicket ticket = (WsTicket) socket.getAttributes().get(TICKET_ATTRIBUTE);
-        if (ticket == null) {
-            return socket.close(CloseStatus.POLICY_VIOLATION); // only reachable through the handshake service
-        }
+        return socket.close(CloseStatus.POLICY_VIOLATION);
+    }
+
+    /** A session for the user and device of a ticket the handshake has checked (and spent). */
+    public Mono<Void> handle(WebSocketSession socket, WsTicket ticket) {
         String sessionId = UUID.randomUUID().toString();
         SessionOutbox outbox = new SessionOutbox(queueSize, overflows::increment);
         LiveSession session = new LiveSession(sessionId, ticket.userId(), ticket.deviceId(), outbox, directory,

@@ -175,7 +175,7 @@ public final class LiveSession {
                 .then()
                 .onErrorResume(error -> {
                     log.warn("Session {} of user {}: resume failed; closing it so the client reconnects: {}", id,
-                            userId, error.toString());
+                            userId, (error.getCause() != null ? error.getCause() : error).toString());
                     closer.run();
                     return Mono.empty();
                 }));
@@ -435,7 +435,7 @@ public final class LiveSession {
     /** dialog-domain did not answer: send what is held (holes visible), back to live; the client can resume. */
     private Mono<Void> giveUp(UUID dialog, long gen, Throwable error) {
         log.warn("Session {} of user {}: catching up dialog {} failed; sending what is held: {}", id, userId, dialog,
-                error.toString());
+                (error.getCause() != null ? error.getCause() : error).toString());
         synchronized (this) {
             Cursor cursor = current(dialog, gen);
             if (cursor != null) {

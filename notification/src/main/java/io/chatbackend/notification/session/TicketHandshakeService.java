@@ -29,8 +29,6 @@ public final class TicketHandshakeService extends HandshakeWebSocketService {
         this.signer = signer;
         this.usedNonces = usedNonces;
         this.problems = problems;
-        // the checked ticket travels from the exchange to the session through this one attribute
-        setSessionAttributePredicate(DeliveryWebSocketHandler.TICKET_ATTRIBUTE::equals);
     }
 
     @Override
@@ -40,7 +38,10 @@ public final class TicketHandshakeService extends HandshakeWebSocketService {
         if (ticket.isEmpty()) {
             return problems.write(exchange, Problem.TICKET_REFUSED);
         }
-        exchange.getAttributes().put(DeliveryWebSocketHandler.TICKET_ATTRIBUTE, ticket.get());
-        return super.handleRequest(exchange, handler);
+        if (!(handler instanceof DeliveryWebSocketHandler sessions)) {
+            return super.handleRequest(exchange, handler);
+        }
+        WsTicket checked = ticket.get();
+        return super.handleRequest(exchange, socket -> sessions.handle(socket, checked));
     }
 }

@@ -1,0 +1,119 @@
+package io.chatbackend.notification;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real WebSocket client (the JDK's) that records every frame it receives, in order. Reading can be paused: the
+ * client then asks for nothing more, the JDK stops reading the socket, and the server's writes back up (a slow
+ * client).
+ */
+final class WsClient implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<JsonNode> frames = new ArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile WebSocket socket;
+    private volatile boolean paused;
+    private boolean waitingForDemand;
+
+    private WsClient() {
+    }
+
+    /** Opens a session; fails (with the handshake's status) if the server refuses the upgrade. */
+    static WsClient connect(String url, boolean paused) throws Exception {
+        WsClient client = new WsClient();
+        client.paused = paused;
+        client.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(url), client.listener())
+                .get(10, TimeUnit.SECONDS);
+        return client;
+    }
+
+    void send(String frame) {
+        socket.sendText(frame, true).join();
+    }
+
+    /** All frames received so far, in order. */
+    synchronized List<JsonNode> frames() {
+        return List.copyOf(frames);
+    }
+
+    /** The {@code message} frames received so far. */
+    synchronized List<JsonNode> messages() {
+        return frames.stream().filter(frame -> "message".equals(frame.get("type").asString())).toList();
+    }
+
+    synchronized void pause() {
+        paused = true;
+    }
+
+    synchronized void resumeReading() {
+        paused = false;
+        if (waitingForDemand) {
+            waitingForDemand = false;
+            socket.request(1);
+        }
+    }
+
+    boolean isClosed() {
+        return closed.isDone();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            socket.abort();
+        }
+    }
+
+    private WebSocket.Listener listener() {
+        return new WebSocket.Listener() {
+            @Override
+            public void onOpen(WebSocket webSocket) {
+                webSocket.request(1);
+            }
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                synchronized (WsClient.this) {
+                    partial.append(data);
+                    if (last) {
+                        frames.add(json.readTree(partial.toString()));
+                        partial.setLength(0);
+                    }
+                    if (paused) {
+                        waitingForDemand = true;
+                    } else {
+                        webSocket.request(1);
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closed.complete(null);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                closed.completeExceptionally(error);
+            }
+        };
+    }
+}
