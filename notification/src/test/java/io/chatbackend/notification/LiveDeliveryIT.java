@@ -1,7 +1,6 @@
 package io.chatbackend.notification;
 
 import io.chatbackend.dialog.contract.events.DialogTopics;
-import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.message.contract.MessageSent;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
@@ -15,25 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +48,6 @@ class LiveDeliveryIT {
     static final DialogDomainStandIn DIALOGS = new DialogDomainStandIn();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final AtomicLong DIALOG_EVENT_SEQ = new AtomicLong();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -344,12 +338,7 @@ class LiveDeliveryIT {
     // ---- helpers ----
 
     private WsClient open(UUID user, String device) throws Exception {
-        HttpResponse<String> response = post("/api/v1/ws/ticket", IDENTITY.userToken(user, device));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        String ticket = json.readTree(response.body()).get("ticket").asString();
-        WsClient client = WsClient.connect("ws://127.0.0.1:" + port + "/ws?ticket=" + ticket, false);
-        await().atMost(PATIENCE).until(() -> !client.frames().isEmpty());
-        return client;
+        return ContractEvents.open(port, IDENTITY, user, device);
     }
 
     private void assertRefused(String url) {
@@ -371,15 +360,7 @@ class LiveDeliveryIT {
     /** A member joins: dialog-domain's write side has it, and its MemberJoined event is published. */
     private void join(UUID dialog, UUID user) {
         long joinedAtSeq = DIALOGS.join(dialog, user);
-        ObjectNode envelope = sample(DialogTopics.sample(MemberJoined.TYPE));
-        envelope.put("eventId", UUID.randomUUID().toString());
-        envelope.put("aggregateId", dialog.toString());
-        envelope.put("aggregateSequence", DIALOG_EVENT_SEQ.incrementAndGet());
-        ObjectNode payload = (ObjectNode) envelope.get("payload");
-        payload.put("dialogId", dialog.toString());
-        payload.put("userId", user.toString());
-        payload.put("joinedAtSeq", joinedAtSeq);
-        publish(DialogTopics.DIALOGS, dialog, List.of(codec.fromTree(envelope)));
+        publish(DialogTopics.DIALOGS, dialog, List.of(events().memberJoined(dialog, user, joinedAtSeq)));
     }
 
     private List<IntegrationEvent> sends(UUID dialog, UUID sender, String prefix, int from, int to) {
@@ -390,29 +371,12 @@ class LiveDeliveryIT {
         return events;
     }
 
-    /** message-domain's MessageSent for a confirmed message, from the contract's sample. */
     private IntegrationEvent messageSent(DialogDomainStandIn.Item item) {
-        ObjectNode envelope = sample(MessageSent.SAMPLE);
-        envelope.put("eventId", UUID.randomUUID().toString());
-        envelope.put("aggregateId", item.messageId());
-        ObjectNode payload = (ObjectNode) envelope.get("payload");
-        payload.put("messageId", item.messageId());
-        payload.put("dialogId", item.dialogId().toString());
-        payload.put("senderId", item.senderId().toString());
-        payload.put("senderSeq", item.senderSeq());
-        payload.put("dialogSeq", item.dialogSeq());
-        ((ObjectNode) payload.get("body")).put("text", item.text());
-        payload.put("sentAt", item.sentAt().toString());
-        return codec.fromTree(envelope);
+        return events().messageSent(item);
     }
 
-    private ObjectNode sample(String resource) {
-        try {
-            return (ObjectNode) codec.toTree(codec.decode(new ClassPathResource(resource)
-                    .getContentAsString(StandardCharsets.UTF_8)));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private ContractEvents events() {
+        return new ContractEvents(codec);
     }
 
     private void publish(String topic, UUID key, List<IntegrationEvent> events) {
