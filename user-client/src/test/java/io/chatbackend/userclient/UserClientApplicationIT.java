@@ -36,6 +36,6 @@ class UserClientApplicationIT {
 
     @Test
     void appliesOnlyItsOwnPostgresMigrationsInItsOwnSchema() {
-        ServiceChecks.assertOwnSchemaOnly(jdbc, "user_client", "1");
+        ServiceChecks.assertOwnSchemaOnly(jdbc, "user_client", "1", "2");
     }
 }
