@@ -19,6 +19,15 @@ public final class DialogDomainStandInAccess implements AutoCloseable {
         return standIn.append(dialog, sender, text, true).dialogSeq();
     }
 
+    /** A message confirmed but not in history yet (the read model lags); returns its dialogSeq. */
+    public long appendLagging(UUID dialog, UUID sender, String text) {
+        return standIn.append(dialog, sender, text, false).dialogSeq();
+    }
+
+    public void catchUpHistory(UUID dialog) {
+        standIn.catchUpHistory(dialog);
+    }
+
     @Override
     public void close() {
         standIn.close();

@@ -9,6 +9,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 /** The notification service starts on the real embedded servers and reports ready only with its dependencies. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotificationApplicationIT {
@@ -26,8 +30,10 @@ class NotificationApplicationIT {
         ServiceChecks.assertApiRequiresToken(port);
     }
 
+    /** Ready once Kafka answers and the membership view is rebuilt from the dialog topic (asynchronously). */
     @Test
-    void readinessIsUpAndCoversItsRealDependencies() throws Exception {
-        ServiceChecks.assertReadyWith(port, "kafka");
+    void readinessIsUpAndCoversItsRealDependencies() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> ServiceChecks.assertReadyWith(port, "kafka", "membership"));
     }
 }

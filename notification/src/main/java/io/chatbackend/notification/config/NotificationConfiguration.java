@@ -64,7 +64,6 @@ public class NotificationConfiguration {
 
     /** A resume can name many dialogs (a user's inbox is capped at 10,000): client frames up to 1 MiB. */
     private static final int MAX_CLIENT_FRAME = 1 << 20;
-    private static final int MAX_PENDING_PER_DIALOG = 512;
 
     @Bean
     Clock clock() {
@@ -97,8 +96,10 @@ public class NotificationConfiguration {
                                                       JsonMapper json) {
         Counter overflows = Counter.builder("notification.session.queue.overflows")
                 .description("Frames dropped because a session's outbound queue was full").register(meters);
+        // live deliveries held per dialog (while catching up or waiting for a hole) are bounded like the queue;
+        // what is let go is fetched from history by the hole repair
         return new DeliveryWebSocketHandler(registry, directory, new LiveSession.Settings(
-                properties.resumePageSize(), properties.holeWait(), MAX_PENDING_PER_DIALOG),
+                properties.resumePageSize(), properties.holeWait(), properties.sessionQueueSize()),
                 properties.sessionQueueSize(), overflows, json);
     }
 

@@ -92,6 +92,11 @@ public final class LiveSession {
         return outbox;
     }
 
+    /** Whether the session has answered a resume and no dialog is catching up (for tests and diagnostics). */
+    public synchronized boolean isSettled() {
+        return resumed && !resyncing && cursors.values().stream().noneMatch(cursor -> cursor.catchingUp);
+    }
+
     /** Produces a frame that is not a message (welcome, pong): live, dropped if the outbox is full. */
     public void send(FrameBody body) {
         outbox.offer(body);

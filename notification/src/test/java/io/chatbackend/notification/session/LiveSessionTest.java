@@ -1,0 +1,155 @@
+package io.chatbackend.notification.session;
+
+import io.chatbackend.notification.DialogDomainStandInAccess;
+import io.chatbackend.notification.dialogs.DialogDirectory;
+import io.chatbackend.platform.web.ServiceTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** One session's ordering, once-only and resume rules, against a stand-in of dialog-domain's history. */
+class LiveSessionTest {
+
+    private static final DialogDomainStandInAccess DIALOGS = new DialogDomainStandInAccess();
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    private final DialogDirectory directory = new DialogDirectory(DIALOGS.baseUrl(),
+            new ServiceTokens(null, "unused", "notification", "secret", "delivery", Clock.systemUTC()) {
+                @Override
+                public synchronized String token() {
+                    return "a-service-token";
+                }
+            });
+    private final UUID user = UUID.randomUUID();
+    private final UUID other = UUID.randomUUID();
+    private final UUID dialog = UUID.randomUUID();
+    private final SessionOutbox outbox = new SessionOutbox(64, () -> {
+    });
+    private final LiveSession session = new LiveSession("s", user, "d", outbox, directory,
+            new LiveSession.Settings(200, Duration.ofMillis(150), 64), () -> {
+            });
+    private final List<ServerFrame> written = new ArrayList<>();
+
+    @AfterAll
+    static void stop() {
+        DIALOGS.close();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void liveMessagesGoOutInDialogSeqOrderOnceEvenWhenTheyArriveOutOfOrder() {
+        DIALOGS.join(dialog, user);
+        resumedWithNothing();
+        long one = DIALOGS.append(dialog, other, "one");
+        long two = DIALOGS.append(dialog, other, "two");
+        long three = DIALOGS.append(dialog, other, "three");
+
+        session.deliver(message(three));
+        session.deliver(message(one));
+        session.deliver(message(one));
+        session.deliver(message(two));
+        session.deliver(message(three));
+
+        assertThat(dialogSeqs()).containsExactly(one, two, three);
+    }
+
+    @Test
+    void aHoleThatStaysOpenIsRepairedFromHistoryAndOneHistoryCannotFillIsSentVisible() {
+        DIALOGS.join(dialog, user);
+        resumedWithNothing();
+        long one = DIALOGS.append(dialog, other, "one");
+        long two = DIALOGS.append(dialog, other, "two"); // its delivery is lost on the way; history has it
+        long three = DIALOGS.appendLagging(dialog, other, "three"); // neither delivered nor in history yet
+        long four = DIALOGS.append(dialog, other, "four");
+        session.deliver(message(one));
+        session.deliver(message(four));
+        assertThat(dialogSeqs()).containsExactly(one);
+
+        // after the hole wait: two from history; three is nowhere, so four follows with the hole visible
+        await().atMost(PATIENCE).until(() -> dialogSeqs().size() == 3);
+        assertThat(dialogSeqs()).containsExactly(one, two, four);
+        session.deliver(message(three));
+        assertThat(dialogSeqs()).as("too late for this session: the client sees the hole and pages history")
+                .containsExactly(one, two, four);
+    }
+
+    @Test
+    void deliveriesBeforeTheResumeAreHeldAndJoinTheCatchUpWithoutHoleOrDuplicate() {
+        DIALOGS.join(dialog, user);
+        long one = DIALOGS.append(dialog, other, "one");
+        long two = DIALOGS.append(dialog, other, "two");
+        long three = DIALOGS.appendLagging(dialog, other, "three"); // live, but not in history yet
+        session.deliver(message(two));
+        session.deliver(message(three));
+        assertThat(dialogSeqs()).as("nothing before the first resume").isEmpty();
+
+        session.resume(Map.of());
+        await().atMost(PATIENCE).until(() -> dialogSeqs().size() == 3);
+        long four = DIALOGS.append(dialog, other, "four");
+        session.deliver(message(four));
+        assertThat(dialogSeqs()).containsExactly(one, two, three, four);
+        assertThat(written).extracting(ServerFrame::sessionSeq).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void aResumeSendsOnlyWhatTheClientLacksAndADialogJoinedLaterIsCaughtUpFromTheJoin() {
+        DIALOGS.join(dialog, user);
+        DIALOGS.append(dialog, other, "one");
+        long two = DIALOGS.append(dialog, other, "two");
+        session.resume(Map.of(dialog, 1L));
+        await().atMost(PATIENCE).until(() -> dialogSeqs().size() == 1);
+        assertThat(dialogSeqs()).containsExactly(two);
+
+        UUID later = UUID.randomUUID();
+        DIALOGS.join(later, other);
+        DIALOGS.append(later, other, "before the join");
+        long joinedAt = DIALOGS.join(later, user);
+        long first = DIALOGS.append(later, other, "after the join");
+        session.deliver(message(later, first));
+        await().atMost(PATIENCE).until(() -> dialogSeqs().size() == 2);
+        session.joined(later, joinedAt);
+        assertThat(frames()).extracting(frame -> ((FrameBody.Message) frame.body()).body().text())
+                .containsExactly("two", "after the join");
+    }
+
+    private void resumedWithNothing() {
+        session.resume(Map.of());
+        await().atMost(PATIENCE).until(session::isSettled);
+    }
+
+    private FrameBody.Message message(long dialogSeq) {
+        return message(dialog, dialogSeq);
+    }
+
+    private FrameBody.Message message(UUID dialogId, long dialogSeq) {
+        return new FrameBody.Message(dialogId, Long.toString(dialogSeq), other, dialogSeq, dialogSeq,
+                new FrameBody.Message.Body("text", "live " + dialogSeq), Instant.now());
+    }
+
+    private synchronized List<ServerFrame> frames() {
+        ServerFrame frame;
+        while ((frame = outbox.poll()) != null) {
+            written.add(frame);
+        }
+        return written.stream().filter(f -> f.body() instanceof FrameBody.Message).toList();
+    }
+
+    private List<Long> dialogSeqs() {
+        return frames().stream().map(frame -> ((FrameBody.Message) frame.body()).dialogSeq()).toList();
+    }
+}
