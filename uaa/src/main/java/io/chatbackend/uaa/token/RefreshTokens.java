@@ -67,6 +67,11 @@ public class RefreshTokens {
         if (row.revoked() || !row.expiresAt().isAfter(now)) {
             return Optional.empty();
         }
+        if (familyOfRevokedDevice(row.familyId(), row.userId(), row.deviceId())) {
+            // a rotation that raced the device's revocation produced this token; the family is dead all the same
+            revokeFamily(row.familyId());
+            return Optional.empty();
+        }
         jdbc.update("UPDATE refresh_token SET used_at = ? WHERE token_hash = ?", Timestamp.from(now), hash);
         return Optional.of(new Holder(row.userId(), row.deviceId(), insert(row.familyId(), row.userId(),
                 row.deviceId())));
@@ -84,6 +89,30 @@ public class RefreshTokens {
     public int revokeDevice(UUID userId, String deviceId) {
         return jdbc.update("UPDATE refresh_token SET revoked_at = ? WHERE user_id = ? AND device_id = ? "
                 + "AND revoked_at IS NULL", Timestamp.from(clock.instant()), userId, deviceId);
+    }
+
+    /**
+     * Applies a device revocation from user-client, idempotently: the first time it is seen its time is recorded,
+     * and every refresh family of the device started up to that time is revoked. A redelivered event finds the same
+     * recorded time, so it can never revoke a family started by a later login.
+     *
+     * @return the tokens revoked by this call
+     */
+    @Transactional
+    public int revokeDeviceFamilies(UUID userId, String deviceId) {
+        jdbc.update("INSERT INTO revoked_device (user_id, device_id, revoked_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", userId, deviceId, Timestamp.from(clock.instant()));
+        return jdbc.update("UPDATE refresh_token t SET revoked_at = ? FROM revoked_device r "
+                + "WHERE r.user_id = ? AND r.device_id = ? AND t.user_id = r.user_id AND t.device_id = r.device_id "
+                + "AND t.revoked_at IS NULL AND t.family_id IN (SELECT family_id FROM refresh_token "
+                + "WHERE user_id = r.user_id AND device_id = r.device_id GROUP BY family_id "
+                + "HAVING min(issued_at) <= r.revoked_at)", Timestamp.from(clock.instant()), userId, deviceId);
+    }
+
+    private boolean familyOfRevokedDevice(UUID familyId, UUID userId, String deviceId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM revoked_device r WHERE "
+                + "r.user_id = ? AND r.device_id = ? AND r.revoked_at >= (SELECT min(issued_at) FROM refresh_token "
+                + "WHERE family_id = ?))", Boolean.class, userId, deviceId, familyId));
     }
 
     private void revokeFamily(UUID familyId) {
