@@ -1,5 +1,7 @@
 package io.chatbackend.notification;
 
+import io.chatbackend.platform.testing.WsClient;
+
 import io.chatbackend.dialog.contract.events.DialogTopics;
 import io.chatbackend.message.contract.MessageSent;
 import io.chatbackend.platform.events.IntegrationEvent;

@@ -36,7 +36,10 @@ final class SendStack implements AutoCloseable {
     final ServiceProcess messages;
     final JdbcTemplate dialogDb;
     final JdbcTemplate messageDb;
+    ServiceProcess notification;
+    ServiceProcess gateway;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> common;
 
     private SendStack(String kafka, String cassandra, List<String> dialogExtra, List<String> messageExtra) {
         Endpoints endpoints = SharedInfrastructure.endpoints();
@@ -46,7 +49,7 @@ final class SendStack implements AutoCloseable {
         dialogDb = jdbc(dialogUrl, endpoints);
         messageDb = jdbc(messageUrl, endpoints);
         int dialogPort = Ports.freePort();
-        List<String> common = List.of(
+        common = List.of(
                 "--spring.datasource.username=" + endpoints.postgresUsername(),
                 "--spring.datasource.password=" + endpoints.postgresPassword(),
                 "--spring.kafka.bootstrap-servers=" + kafka,
@@ -70,6 +73,29 @@ final class SendStack implements AutoCloseable {
         messageArgs.addAll(messageExtra);
         messages = ServiceProcess.start("message-domain", root.resolve("message-domain/target/message-domain-exec.jar"),
                 Ports.freePort(), messageArgs);
+    }
+
+    /**
+     * Adds live delivery: a notification node and the gateway in front of everything (tokens from the stand-in
+     * identity provider, WebSocket tickets pointing at the gateway). Answers the gateway's base URL.
+     */
+    String startDelivery() {
+        Path root = Path.of(System.getProperty("chat.root", ".."));
+        int gatewayPort = Ports.freePort();
+        int notificationPort = Ports.freePort();
+        List<String> notificationArgs = new ArrayList<>(common);
+        notificationArgs.add("--chat.notification.public-ws-url=ws://127.0.0.1:" + gatewayPort + "/ws");
+        notification = ServiceProcess.start("notification", root.resolve("notification/target/notification-exec.jar"),
+                notificationPort, notificationArgs);
+        gateway = ServiceProcess.start("api-gateway", root.resolve("api-gateway/target/api-gateway-exec.jar"),
+                gatewayPort, List.of("--chat.services.uaa=" + identity.baseUrl(),
+                        "--chat.public-url=" + StubIdentityProvider.ISSUER,
+                        "--chat.security.issuer=" + StubIdentityProvider.ISSUER,
+                        "--chat.services.message-domain=" + messages.baseUrl(),
+                        "--chat.services.dialog-domain=" + dialogs.baseUrl(),
+                        "--chat.services.notification=" + notification.baseUrl(),
+                        "--chat.services.user-client=http://127.0.0.1:" + Ports.freePort()));
+        return gateway.baseUrl();
     }
 
     /** On the build's shared servers. */
@@ -155,6 +181,12 @@ final class SendStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (gateway != null) {
+            gateway.stop();
+        }
+        if (notification != null) {
+            notification.stop();
+        }
         messages.stop();
         dialogs.stop();
         identity.close();

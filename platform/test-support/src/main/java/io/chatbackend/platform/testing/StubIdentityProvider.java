@@ -52,7 +52,8 @@ public final class StubIdentityProvider implements AutoCloseable {
         server.createContext("/.well-known/jwks.json", exchange -> reply(exchange, 200,
                 new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/oauth2/token", exchange -> reply(exchange, 200, "{\"access_token\":\""
-                + serviceToken("stub-service", "tcc users.read") + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
+                + serviceToken("stub-service", "tcc users.read delivery sessions")
+                + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
         server.createContext("/internal/users/lookup", this::lookup);
         server.start();
     }

@@ -1,4 +1,4 @@
-package io.chatbackend.notification;
+package io.chatbackend.platform.testing;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * client then asks for nothing more, the JDK stops reading the socket, and the server's writes back up (a slow
  * client).
  */
-final class WsClient implements AutoCloseable {
+public final class WsClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -33,7 +33,7 @@ final class WsClient implements AutoCloseable {
     }
 
     /** Opens a session; fails (with the handshake's status) if the server refuses the upgrade. */
-    static WsClient connect(String url, boolean paused) throws Exception {
+    public static WsClient connect(String url, boolean paused) throws Exception {
         WsClient client = new WsClient();
         client.paused = paused;
         client.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(url), client.listener())
@@ -41,25 +41,25 @@ final class WsClient implements AutoCloseable {
         return client;
     }
 
-    void send(String frame) {
+    public void send(String frame) {
         socket.sendText(frame, true).join();
     }
 
     /** All frames received so far, in order. */
-    synchronized List<JsonNode> frames() {
+    public synchronized List<JsonNode> frames() {
         return List.copyOf(frames);
     }
 
     /** The {@code message} frames received so far. */
-    synchronized List<JsonNode> messages() {
+    public synchronized List<JsonNode> messages() {
         return frames.stream().filter(frame -> "message".equals(frame.get("type").asString())).toList();
     }
 
-    synchronized void pause() {
+    public synchronized void pause() {
         paused = true;
     }
 
-    synchronized void resumeReading() {
+    public synchronized void resumeReading() {
         paused = false;
         if (waitingForDemand) {
             waitingForDemand = false;
@@ -67,7 +67,7 @@ final class WsClient implements AutoCloseable {
         }
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 
