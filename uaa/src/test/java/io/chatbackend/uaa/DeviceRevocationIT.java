@@ -100,6 +100,22 @@ class DeviceRevocationIT {
         assertThat(refresh(again.get("refreshToken").asString()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aTokenRotatedWhileTheRevocationCommittedIsRefusedAtItsNextUse() throws Exception {
+        String name = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        assertThat(post("/api/v1/auth/register", "{\"username\":\"" + name
+                + "\",\"password\":\"a fine password 1\"}").statusCode()).isEqualTo(201);
+        JsonNode phone = login(name, "phone-9");
+        UUID userId = UUID.fromString(phone.get("userId").asString());
+        // the state such a race leaves: the revocation recorded, but a token of the device's family not revoked
+        jdbc.update("INSERT INTO revoked_device (user_id, device_id, revoked_at) VALUES (?, 'phone-9', now())",
+                userId);
+        HttpResponse<String> refused = refresh(phone.get("refreshToken").asString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM refresh_token WHERE user_id = ? AND revoked_at IS NULL",
+                Integer.class, userId)).as("the family is revoked").isZero();
+    }
+
     private void publishRevocation(UUID userId, String deviceId) throws Exception {
         ObjectNode event;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(DeviceRevoked.SAMPLE)) {

@@ -81,6 +81,29 @@ class PresenceIT extends UserClientIntegrationTest {
     }
 
     @Test
+    void aUserStaysOnlineWhileAnySessionLivesAndRevokingTheLastDeviceTakesThemOffline() throws Exception {
+        UUID user = UUID.randomUUID();
+        ok(register("t1-" + user, user), 201);
+        ok(call("POST", "/internal/sessions", sessionsToken(), "{\"sessionId\":\"t2-" + user + "\",\"userId\":\""
+                + user + "\",\"deviceId\":\"laptop\",\"nodeId\":\"node-2\"}"), 201);
+        await("online published", Duration.ofSeconds(20), () -> presenceEvents(user) == 1);
+        ok(call("DELETE", "/internal/sessions/t1-" + user, sessionsToken(), null), 204);
+        long until = System.nanoTime() + DEBOUNCE.plusMillis(1500).toNanos();
+        while (System.nanoTime() < until) { // node-2 keeps the laptop's session alive (the TTL is short here)
+            ok(call("POST", "/internal/sessions/heartbeat", sessionsToken(), "{\"nodeId\":\"node-2\","
+                    + "\"sessionIds\":[\"t2-" + user + "\"]}"), 200);
+            Thread.sleep(300);
+        }
+        assertThat(presenceEvents(user)).as("still online on the laptop").isEqualTo(1);
+
+        ok(call("DELETE", "/api/v1/clients/laptop", IDENTITY.userToken(user, "phone"), null), 204);
+        await("offline published", Duration.ofSeconds(20), () -> presenceEvents(user) == 2);
+        assertThat(jdbc.queryForObject("SELECT payload->>'online' FROM outbox WHERE event_type = 'PresenceChanged' "
+                + "AND message_key = ? ORDER BY position DESC LIMIT 1", String.class, user.toString()))
+                .isEqualTo("false");
+    }
+
+    @Test
     void presenceIsVisibleOnlyToUsersWhoShareADialogAsMembershipEventsSay() throws Exception {
         UUID dialog = UUID.randomUUID();
         UUID viewer = UUID.randomUUID();
@@ -91,11 +114,11 @@ class PresenceIT extends UserClientIntegrationTest {
         publish(MemberJoined.TYPE, dialog, viewer, 1);
         publish(MemberJoined.TYPE, dialog, peer, 2);
         publish(MemberJoined.TYPE, dialog, peer, 2); // redelivered: changes nothing
-        ok(register("p-" + peer, peer), 201);
-        await("peer online published", Duration.ofSeconds(20), () -> presenceEvents(peer) == 1);
-
         String query = "/api/v1/presence?userIds=" + peer + "," + stranger + "," + viewer;
         await("membership consumed", Duration.ofSeconds(60), () -> presenceOf(viewerToken, query).size() == 2);
+        // only now, so the short TTL of this test's sessions cannot run out while the consumer starts
+        ok(register("p-" + peer, peer), 201);
+        await("peer online published", Duration.ofSeconds(20), () -> presenceEvents(peer) == 1);
         JsonNode answer = ok(call("GET", query, viewerToken, null), 200);
         assertThat(answer.get(0).get("userId").asString()).isEqualTo(peer.toString());
         assertThat(answer.get(0).get("online").asBoolean()).isTrue();
