@@ -1,15 +1,24 @@
 package io.chatbackend.dialog.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.chatbackend.dialog.command.AdvanceReadWatermarkCommand;
+import io.chatbackend.dialog.command.ReadMarker;
 import io.chatbackend.dialog.query.DialogQueries;
 import io.chatbackend.dialog.readmodel.DialogReadQueries;
 import io.chatbackend.dialog.readmodel.HistoryPage;
 import io.chatbackend.platform.web.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,10 +34,35 @@ class DeliveryQueryController {
 
     private final DialogQueries members;
     private final DialogReadQueries reads;
+    private final CommandGateway commands;
 
-    DeliveryQueryController(DialogQueries members, DialogReadQueries reads) {
+    DeliveryQueryController(DialogQueries members, DialogReadQueries reads, CommandGateway commands) {
         this.members = members;
         this.reads = reads;
+        this.commands = commands;
+    }
+
+    /** {@code {"userId", "upToSeq"}}: a member read the dialog up to a dialogSeq (a client's {@code read} frame). */
+    record MarkRead(@NotNull UUID userId, @NotNull @PositiveOrZero Long upToSeq) {
+    }
+
+    /**
+     * The {@code read} frame of a WebSocket client, relayed by notification: the same rules as
+     * {@code POST /api/v1/dialogs/{id}/read} (never backwards; beyond the last message 409).
+     */
+    @PostMapping("/dialogs/{dialogId}/read")
+    Map<String, Object> markRead(@PathVariable UUID dialogId, @Valid @RequestBody MarkRead request) {
+        members.joinedAtSeq(dialogId, request.userId()).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "DIALOG_NOT_FOUND", "No such dialog."));
+        long lastDialogSeq = members.lastDialogSeq(dialogId);
+        if (request.upToSeq() > lastDialogSeq) {
+            throw new ApiException(HttpStatus.CONFLICT, "WATERMARK_OUT_OF_RANGE",
+                    "The dialog's last message is " + lastDialogSeq + ".");
+        }
+        long readSeq = request.upToSeq() == 0 ? 0 : commands.sendAndWait(new AdvanceReadWatermarkCommand(
+                ReadMarker.idOf(dialogId.toString(), request.userId()), dialogId.toString(), request.userId(),
+                request.upToSeq()));
+        return Map.of("dialogId", dialogId, "readSeq", Math.max(readSeq, request.upToSeq()));
     }
 
     @GetMapping("/users/{userId}/dialogs")

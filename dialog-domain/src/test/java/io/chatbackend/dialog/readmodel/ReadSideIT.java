@@ -282,6 +282,14 @@ class ReadSideIT extends DialogDomainIntegrationTest {
         api.expectProblem(404, "DIALOG_NOT_FOUND", api.raw("GET", "/internal/delivery/dialogs/" + dialog
                 + "/messages?viewer=" + UUID.randomUUID(), delivery, null));
 
+        JsonNode read = api.expect(200, api.raw("POST", "/internal/delivery/dialogs/" + dialog + "/read", delivery,
+                "{\"userId\":\"" + carol + "\",\"upToSeq\":2}"));
+        assertThat(read.get("readSeq").asLong()).isEqualTo(2);
+        api.expectProblem(409, "WATERMARK_OUT_OF_RANGE", api.raw("POST", "/internal/delivery/dialogs/" + dialog
+                + "/read", delivery, "{\"userId\":\"" + carol + "\",\"upToSeq\":3}"));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(inboxEntry(carol, dialog).get("unreadCount").asLong()).isZero());
+
         api.expectProblem(403, "FORBIDDEN", api.call("GET", "/internal/delivery/users/" + alice + "/dialogs", alice,
                 null));
         api.expectProblem(403, "FORBIDDEN", api.raw("GET", "/internal/delivery/users/" + alice + "/dialogs",
