@@ -54,6 +54,42 @@ final class ContractEvents {
         return codec.fromTree(envelope);
     }
 
+    /** dialog-domain's ReadWatermarkAdvanced. */
+    IntegrationEvent readWatermark(UUID dialog, UUID user, long readSeq) {
+        ObjectNode envelope = sample(io.chatbackend.dialog.contract.events.DialogTopics.sample(
+                io.chatbackend.dialog.contract.events.ReadWatermarkAdvanced.TYPE));
+        envelope.put("eventId", UUID.randomUUID().toString());
+        envelope.put("aggregateId", dialog.toString());
+        envelope.put("aggregateSequence", DIALOG_EVENT_SEQ.incrementAndGet());
+        ObjectNode payload = (ObjectNode) envelope.get("payload");
+        payload.put("dialogId", dialog.toString());
+        payload.put("userId", user.toString());
+        payload.put("readSeq", readSeq);
+        return codec.fromTree(envelope);
+    }
+
+    /** user-client's DeviceRevoked. */
+    IntegrationEvent deviceRevoked(UUID user, String device) {
+        ObjectNode envelope = sample(io.chatbackend.userclient.contract.DeviceRevoked.SAMPLE);
+        envelope.put("eventId", UUID.randomUUID().toString());
+        envelope.put("aggregateId", user.toString());
+        ObjectNode payload = (ObjectNode) envelope.get("payload");
+        payload.put("userId", user.toString());
+        payload.put("deviceId", device);
+        return codec.fromTree(envelope);
+    }
+
+    /** user-client's PresenceChanged. */
+    IntegrationEvent presenceChanged(UUID user, boolean online) {
+        ObjectNode envelope = sample(io.chatbackend.userclient.contract.PresenceChanged.SAMPLE);
+        envelope.put("eventId", UUID.randomUUID().toString());
+        envelope.put("aggregateId", user.toString());
+        ObjectNode payload = (ObjectNode) envelope.get("payload");
+        payload.put("userId", user.toString());
+        payload.put("online", online);
+        return codec.fromTree(envelope);
+    }
+
     /** message-domain's MessageSent for a confirmed message. */
     IntegrationEvent messageSent(DialogDomainStandIn.Item item) {
         ObjectNode envelope = sample(MessageSent.SAMPLE);

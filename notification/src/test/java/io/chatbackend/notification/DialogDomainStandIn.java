@@ -38,6 +38,7 @@ final class DialogDomainStandIn implements AutoCloseable {
     private final AtomicInteger historyCalls = new AtomicInteger();
     private final AtomicInteger memberCalls = new AtomicInteger();
     private volatile long historyDelayMillis;
+    private final List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     DialogDomainStandIn() {
         try {
@@ -87,6 +88,11 @@ final class DialogDomainStandIn implements AutoCloseable {
         return historyCalls.get();
     }
 
+    /** The read calls answered 200, as {@code dialogId/userId/upToSeq}. */
+    List<String> reads() {
+        return List.copyOf(reads);
+    }
+
     int memberCalls() {
         return memberCalls.get();
     }
@@ -106,7 +112,26 @@ final class DialogDomainStandIn implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             String[] path = uri.getPath().substring("/internal/delivery/".length()).split("/");
             Map<String, String> query = query(uri.getRawQuery());
-            if (path.length == 3 && path[0].equals("users") && path[2].equals("dialogs")) {
+            if (path.length == 3 && path[0].equals("dialogs") && path[2].equals("read")
+                    && exchange.getRequestMethod().equals("POST")) {
+                var body = json.readTree(exchange.getRequestBody().readAllBytes());
+                UUID dialog = UUID.fromString(path[1]);
+                UUID user = UUID.fromString(body.get("userId").asString());
+                long upToSeq = body.get("upToSeq").asLong();
+                synchronized (this) {
+                    Dialog state = dialogs.get(dialog);
+                    if (state == null || !state.members.containsKey(user)) {
+                        reply(exchange, 404, "{\"code\":\"DIALOG_NOT_FOUND\",\"status\":404}");
+                        return;
+                    }
+                    if (upToSeq > state.lastSeq) {
+                        reply(exchange, 409, "{\"code\":\"WATERMARK_OUT_OF_RANGE\",\"status\":409}");
+                        return;
+                    }
+                }
+                reads.add(dialog + "/" + user + "/" + upToSeq);
+                reply(exchange, 200, "{\"dialogId\":\"" + dialog + "\",\"readSeq\":" + upToSeq + "}");
+            } else if (path.length == 3 && path[0].equals("users") && path[2].equals("dialogs")) {
                 reply(exchange, 200, dialogsOf(UUID.fromString(path[1])));
             } else if (path.length == 3 && path[0].equals("dialogs") && path[2].equals("members")) {
                 memberCalls.incrementAndGet();

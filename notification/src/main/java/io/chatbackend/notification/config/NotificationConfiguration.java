@@ -2,6 +2,7 @@ package io.chatbackend.notification.config;
 
 import io.chatbackend.dialog.contract.events.DialogTopics;
 import io.chatbackend.message.contract.MessageSent;
+import io.chatbackend.notification.delivery.ClientRequests;
 import io.chatbackend.notification.delivery.Deliveries;
 import io.chatbackend.notification.delivery.NodeDeliveries;
 import io.chatbackend.notification.dialogs.DialogDirectory;
@@ -11,11 +12,18 @@ import io.chatbackend.notification.fanout.MembershipTail;
 import io.chatbackend.notification.fanout.MembershipView;
 import io.chatbackend.notification.security.ProblemWriter;
 import io.chatbackend.notification.session.DeliveryWebSocketHandler;
+import io.chatbackend.notification.push.OfflinePush;
 import io.chatbackend.notification.session.LiveSession;
+import io.chatbackend.notification.session.PresenceSubscriptions;
 import io.chatbackend.notification.session.SessionRegistry;
 import io.chatbackend.notification.session.TicketHandshakeService;
 import io.chatbackend.notification.ticket.TicketSigner;
 import io.chatbackend.notification.ticket.UsedNonces;
+import io.chatbackend.notification.userclient.SessionsRegistrar;
+import io.chatbackend.notification.userclient.UserClientApi;
+import io.chatbackend.notification.userclient.UserEvents;
+import io.chatbackend.notification.userclient.UserEventsTail;
+import io.chatbackend.userclient.contract.UserClientTopics;
 import io.chatbackend.platform.events.DeclaredTopics;
 import io.chatbackend.platform.events.IntegrationEventCodec;
 import io.chatbackend.platform.events.IntegrationEventPublisher;
@@ -91,16 +99,30 @@ public class NotificationConfiguration {
     }
 
     @Bean
+    PresenceSubscriptions presenceSubscriptions() {
+        return new PresenceSubscriptions();
+    }
+
+    @Bean
+    ClientRequests clientRequests(DialogDirectory directory, UserClientApi userClient, MembershipView view,
+                                  PresenceSubscriptions presence, IntegrationEventPublisher publisher,
+                                  IntegrationEventCodec codec, Clock clock) {
+        return new ClientRequests(directory, userClient, view, presence, publisher, codec, clock);
+    }
+
+    @Bean
     DeliveryWebSocketHandler deliveryWebSocketHandler(SessionRegistry registry, DialogDirectory directory,
                                                       NotificationProperties properties, MeterRegistry meters,
-                                                      JsonMapper json) {
+                                                      JsonMapper json, ClientRequests requests,
+                                                      SessionsRegistrar registrar, PresenceSubscriptions presence) {
         Counter overflows = Counter.builder("notification.session.queue.overflows")
                 .description("Frames dropped because a session's outbound queue was full").register(meters);
         // live deliveries held per dialog (while catching up or waiting for a hole) are bounded like the queue;
         // what is let go is fetched from history by the hole repair
         return new DeliveryWebSocketHandler(registry, directory, new LiveSession.Settings(
                 properties.resumePageSize(), properties.holeWait(), properties.sessionQueueSize()),
-                properties.sessionQueueSize(), overflows, json);
+                properties.sessionQueueSize(), overflows, json, requests, registrar, presence,
+                properties.typingInterval());
     }
 
     @Bean
@@ -134,12 +156,50 @@ public class NotificationConfiguration {
         return new DialogDirectory(dialogDomain, tokens);
     }
 
+    // ---- user-client ----
+
+    @Bean
+    UserClientApi userClientApi(@Value("${chat.services.user-client}") String userClient,
+                                @Value("${chat.services.uaa}") String uaa,
+                                @Value("${chat.service-client.id:notification}") String clientId,
+                                @Value("${chat.service-client.secret:local-notification-secret}") String secret,
+                                Clock clock) {
+        ServiceTokens tokens = new ServiceTokens(ServiceHttp.client(), uaa + "/oauth2/token", clientId, secret,
+                "sessions", clock);
+        return new UserClientApi(userClient, tokens);
+    }
+
+    @Bean
+    SessionsRegistrar sessionsRegistrar(UserClientApi api, SessionRegistry registry,
+                                        NotificationProperties properties) {
+        return new SessionsRegistrar(api, registry, properties.effectiveNodeId(), properties.heartbeatInterval());
+    }
+
+    @Bean
+    UserEventsTail userEventsTail(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, TopicNames names,
+                                  IntegrationEventCodec codec, SessionRegistry sessions,
+                                  PresenceSubscriptions presence, MembershipView view) {
+        return new UserEventsTail(bootstrap, names, UserClientTopics.USERS, codec,
+                new UserEvents(sessions, presence, view, codec));
+    }
+
+    @Bean(destroyMethod = "close")
+    OfflinePush offlinePush(UserClientApi api, NotificationProperties properties, MeterRegistry meters,
+                            Clock clock) {
+        Counter sent = Counter.builder("notification.push.sent")
+                .description("Offline pushes an endpoint accepted").register(meters);
+        Counter failed = Counter.builder("notification.push.failed")
+                .description("Offline pushes given up (after retries, or dropped)").register(meters);
+        return new OfflinePush(api, new OfflinePush.Settings(properties.pushAttempts(), properties.pushBackoff(),
+                properties.pushMaxInFlight(), properties.pushMaxAge()), sent, failed, clock);
+    }
+
     // ---- topics ----
 
     /** The topics read here, created (kept forever) if their owners have not yet. */
     @Bean
     DeclaredTopics consumedTopics() {
-        return DeclaredTopics.of(DialogTopics.DIALOGS, MessageSent.TOPIC);
+        return DeclaredTopics.of(DialogTopics.DIALOGS, MessageSent.TOPIC, UserClientTopics.USERS);
     }
 
     /**
@@ -150,20 +210,28 @@ public class NotificationConfiguration {
     SmartInitializingSingleton deliveriesTopic(Admin admin, TopicNames names, IntegrationProperties integration,
                                                NotificationProperties properties) {
         return () -> {
-            NewTopic topic = new NewTopic(names.physical(Deliveries.TOPIC), integration.partitions(),
+            create(admin, new NewTopic(names.physical(Deliveries.TOPIC), integration.partitions(),
                     integration.replicationFactor())
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
-                            Long.toString(properties.deliveriesRetention().toMillis())));
-            try {
-                admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("could not create " + topic.name(), e.getCause());
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("could not create " + topic.name(), e);
-            }
+                            Long.toString(properties.deliveriesRetention().toMillis()))));
+            // typing: same partitions as the deliveries (consumed by the same group), kept a minute, never a store
+            create(admin, new NewTopic(names.physical(Deliveries.EPHEMERAL), integration.partitions(),
+                    integration.replicationFactor())
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                            Long.toString(properties.ephemeralRetention().toMillis()))));
         };
+    }
+
+    private static void create(Admin admin, NewTopic topic) {
+        try {
+            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create " + topic.name(), e.getCause());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create " + topic.name(), e);
+        }
     }
 
     // ---- fan-out stage ----
@@ -200,9 +268,10 @@ public class NotificationConfiguration {
     @Bean
     IntegrationEventConsumer joinNoticeConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
                                                 TopicNames names, IntegrationEventCodec codec,
-                                                IntegrationEventPublisher publisher, Clock clock) {
+                                                IntegrationEventPublisher publisher, Clock clock,
+                                                MembershipView view, MembershipTail tail) {
         return new IntegrationEventConsumer(settings(bootstrap, names, "notification.join-notices",
-                DialogTopics.DIALOGS), names, codec, new JoinNotices(publisher, codec, clock));
+                DialogTopics.DIALOGS), names, codec, new JoinNotices(publisher, codec, clock, view, tail));
     }
 
     // ---- node delivery ----
@@ -210,14 +279,19 @@ public class NotificationConfiguration {
     @Bean
     IntegrationEventConsumer nodeDeliveryConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
                                                   TopicNames names, IntegrationEventCodec codec,
-                                                  SessionRegistry sessions, Clock clock, MeterRegistry meters) {
+                                                  SessionRegistry sessions, Clock clock, MeterRegistry meters,
+                                                  OfflinePush push) {
         Timer lag = Timer.builder("notification.fanout.lag")
                 .description("From a message's sentAt to its enqueueing in a live session")
                 .publishPercentiles(0.5, 0.99).register(meters);
         Counter received = Counter.builder("notification.node.deliveries")
                 .description("Deliveries this node consumed").register(meters);
-        return new IntegrationEventConsumer(settings(bootstrap, names, "notification.node-deliveries",
-                Deliveries.TOPIC), names, codec, new NodeDeliveries(sessions, codec, lag, received, clock));
+        // the ephemeral topic has the deliveries topic's partitions and is read in the same group, so a user's
+        // typing notices reach the node that holds the user's sessions (co-partitioned by the range assignor)
+        return new IntegrationEventConsumer(IntegrationEventConsumer.Settings.of(bootstrap,
+                names.physical("notification.node-deliveries"), List.of(Deliveries.TOPIC, Deliveries.EPHEMERAL))
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5)), names, codec,
+                new NodeDeliveries(sessions, codec, lag, received, clock, push::push));
     }
 
     /** Groups are per role and per topic prefix, so test classes never share one. Short back-off: live traffic. */

@@ -17,6 +17,14 @@ import java.time.Duration;
  *                            missing, before it repairs the hole from history
  * @param resumePageSize      history items fetched per call while catching up (1..200)
  * @param deliveriesRetention how long the deliveries topic keeps records (a work queue, not an event log)
+ * @param ephemeralRetention  how long the ephemeral topic (typing) keeps records
+ * @param nodeId              this node's id in user-client's sessions registry; blank = generated at start
+ * @param heartbeatInterval   how often the node heartbeats its sessions to user-client
+ * @param typingInterval      a session sends at most one {@code typing} per dialog this often
+ * @param pushAttempts        tries per push endpoint and message
+ * @param pushBackoff         wait before the second try, doubling after
+ * @param pushMaxInFlight     pushes under way at once; beyond it a push is dropped (counted failed)
+ * @param pushMaxAge          deliveries older than this are not pushed (a backlog after a restart)
  */
 @ConfigurationProperties("chat.notification")
 public record NotificationProperties(String ticketSecret,
@@ -25,7 +33,15 @@ public record NotificationProperties(String ticketSecret,
                                      @DefaultValue("256") int sessionQueueSize,
                                      @DefaultValue("2s") Duration holeWait,
                                      @DefaultValue("200") int resumePageSize,
-                                     @DefaultValue("1d") Duration deliveriesRetention) {
+                                     @DefaultValue("1d") Duration deliveriesRetention,
+                                     @DefaultValue("60s") Duration ephemeralRetention,
+                                     String nodeId,
+                                     @DefaultValue("10s") Duration heartbeatInterval,
+                                     @DefaultValue("2s") Duration typingInterval,
+                                     @DefaultValue("3") int pushAttempts,
+                                     @DefaultValue("500ms") Duration pushBackoff,
+                                     @DefaultValue("256") int pushMaxInFlight,
+                                     @DefaultValue("10m") Duration pushMaxAge) {
 
     public NotificationProperties {
         if (ticketSecret == null || ticketSecret.length() < 32) {
@@ -34,9 +50,18 @@ public record NotificationProperties(String ticketSecret,
         if (sessionQueueSize < 1) {
             throw new IllegalArgumentException("chat.notification.session-queue-size must be at least 1");
         }
+        if (pushAttempts < 1 || pushMaxInFlight < 1) {
+            throw new IllegalArgumentException("chat.notification.push-attempts and push-max-in-flight must be >= 1");
+        }
         if (resumePageSize < 1 || resumePageSize > 200) {
             throw new IllegalArgumentException("chat.notification.resume-page-size must be between 1 and 200");
         }
+    }
+
+    /** The node id: the configured one, else a random one (a restarted node is a new node to user-client). */
+    public String effectiveNodeId() {
+        return nodeId != null && !nodeId.isBlank() ? nodeId
+                : "node-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The WebSocket URL handed out with tickets: the configured one, else the public origin's. */

@@ -12,7 +12,17 @@ public final class Deliveries {
     public static final String MESSAGE = "MessageDelivery";
     /** A {@link DialogJoinedNotice}. */
     public static final String JOINED = "DialogJoined";
+    /** A {@link ReceiptDelivery}. */
+    public static final String RECEIPT = "ReceiptDelivery";
     public static final int VERSION = 1;
+
+    /**
+     * Short-lived notices for the recipients' live sessions only (typing), keyed by recipient like {@link #TOPIC}
+     * and consumed by the same group, so the same node gets them; kept {@code ephemeral-retention} (60 s).
+     */
+    public static final String EPHEMERAL = "notification.ephemeral.v1";
+    /** A {@link TypingNotice}. */
+    public static final String TYPING = "TypingNotice";
 
     private Deliveries() {
     }

@@ -75,6 +75,32 @@ public class DialogDirectory {
                 .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.just(HistoryPage.notAMember()));
     }
 
+    /**
+     * Advances the user's read watermark ({@code POST /dialogs/{id}/read}); answers the watermark afterwards.
+     * Fails with a {@link RemoteProblem} ({@code DIALOG_NOT_FOUND} for a non-member, {@code WATERMARK_OUT_OF_RANGE}).
+     */
+    public Mono<Long> markRead(UUID dialogId, UUID userId, long upToSeq) {
+        String body = json.createObjectNode().put("userId", userId.toString()).put("upToSeq", upToSeq).toString();
+        return post("/dialogs/" + dialogId + "/read", body)
+                .map(answer -> json.readTree(answer).path("readSeq").asLong(upToSeq))
+                .onErrorMap(WebClientResponseException.class, RemoteProblem::of);
+    }
+
+    private Mono<String> post(String path, String body) {
+        return postOnce(path, body).onErrorResume(WebClientResponseException.Unauthorized.class, e -> {
+            tokens.invalidate();
+            return postOnce(path, body);
+        });
+    }
+
+    private Mono<String> postOnce(String path, String body) {
+        return Mono.fromCallable(tokens::token).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(token -> http.post().uri(path).headers(h -> h.setBearerAuth(token))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body)
+                        .retrieve()
+                        .bodyToMono(String.class));
+    }
+
     /** The read models' epoch in the latest history answer (0 before the first). */
     public long lastEpoch() {
         return lastEpoch.get();

@@ -1,6 +1,9 @@
 package io.chatbackend.notification.fanout;
 
 import io.chatbackend.dialog.contract.events.MemberJoined;
+import io.chatbackend.dialog.contract.events.ReadWatermarkAdvanced;
+import io.chatbackend.notification.delivery.ReceiptDelivery;
+import io.chatbackend.notification.session.FrameBody;
 import io.chatbackend.notification.delivery.Deliveries;
 import io.chatbackend.notification.delivery.DialogJoinedNotice;
 import io.chatbackend.platform.events.IntegrationEvent;
@@ -12,6 +15,7 @@ import io.chatbackend.platform.events.consumer.ReceivedEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,30 +23,46 @@ import java.util.UUID;
 /**
  * Tells a user's sessions that the user joined a dialog ({@link DialogJoinedNotice} on the deliveries topic, keyed
  * by the user), so a connected device learns of a new dialog and catches it up from history, including messages
- * the fan-out sent before it knew of the join.
+ * the fan-out sent before it knew of the join. Also turns dialog-domain's {@code ReadWatermarkAdvanced} into a
+ * "read" {@link ReceiptDelivery} for every member of the dialog (their sessions show "read by").
  */
 public final class JoinNotices implements IntegrationEventHandler {
 
     private final IntegrationEventPublisher publisher;
     private final IntegrationEventCodec codec;
     private final Clock clock;
+    private final MembershipView view;
+    private final MembershipTail tail;
 
-    public JoinNotices(IntegrationEventPublisher publisher, IntegrationEventCodec codec, Clock clock) {
+    public JoinNotices(IntegrationEventPublisher publisher, IntegrationEventCodec codec, Clock clock,
+                       MembershipView view, MembershipTail tail) {
         this.publisher = publisher;
         this.codec = codec;
         this.clock = clock;
+        this.view = view;
+        this.tail = tail;
     }
 
     @Override
-    public void handle(String key, IntegrationEvent event) {
+    public void handle(String key, IntegrationEvent event) throws InterruptedException {
         handleBatch(List.of(new ReceivedEvent("", -1, -1, key, event)));
     }
 
     @Override
-    public void handleBatch(List<ReceivedEvent> events) {
+    public void handleBatch(List<ReceivedEvent> events) throws InterruptedException {
         List<OutgoingEvent> notices = new ArrayList<>();
+        boolean caughtUp = false;
         for (ReceivedEvent received : events) {
             IntegrationEvent event = received.event();
+            if (ReadWatermarkAdvanced.TYPE.equals(event.type())) {
+                // the reader's join precedes the watermark in the same partition: wait until the view has it
+                if (!caughtUp && !tail.awaitCaughtUp(Duration.ofSeconds(10))) {
+                    throw new IllegalStateException("membership view not caught up");
+                }
+                caughtUp = true;
+                notices.addAll(readReceipts(event));
+                continue;
+            }
             if (!MemberJoined.TYPE.equals(event.type())) {
                 continue;
             }
@@ -58,5 +78,20 @@ public final class JoinNotices implements IntegrationEventHandler {
         if (!notices.isEmpty()) {
             publisher.publishAll(notices);
         }
+    }
+
+    private List<OutgoingEvent> readReceipts(IntegrationEvent event) {
+        ReadWatermarkAdvanced read = codec.payload(event, ReadWatermarkAdvanced.class);
+        List<OutgoingEvent> receipts = new ArrayList<>();
+        for (UUID member : view.members(read.dialogId())) {
+            ReceiptDelivery receipt = new ReceiptDelivery(member, read.dialogId(), read.userId(),
+                    FrameBody.Receipt.READ, null, read.readSeq());
+            String eventId = UUID.nameUUIDFromBytes(("read/" + event.eventId() + "/" + member)
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+            receipts.add(new OutgoingEvent(Deliveries.TOPIC, member.toString(), new IntegrationEvent(eventId,
+                    Deliveries.RECEIPT, Deliveries.VERSION, clock.instant(), member.toString(), -1,
+                    event.correlationId(), event.eventId(), codec.payloadOf(receipt))));
+        }
+        return receipts;
     }
 }

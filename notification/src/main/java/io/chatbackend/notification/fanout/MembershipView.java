@@ -23,6 +23,8 @@ public final class MembershipView {
 
     private final IntegrationEventCodec codec;
     private final Map<UUID, Map<UUID, Entry>> byDialog = new ConcurrentHashMap<>();
+    /** Dialogs each user has an entry in (member or not): for {@link #shareADialog}. */
+    private final Map<UUID, java.util.Set<UUID>> byUser = new ConcurrentHashMap<>();
 
     public MembershipView(IntegrationEventCodec codec) {
         this.codec = codec;
@@ -68,12 +70,42 @@ public final class MembershipView {
         return entry != null && entry.member() && entry.joinedAtSeq() <= dialogSeq;
     }
 
+    /** The current members of a dialog (empty if unknown). */
+    public List<UUID> members(UUID dialogId) {
+        return recipients(dialogId, Long.MAX_VALUE - 1);
+    }
+
+    /** Whether the user is a member of the dialog now. */
+    public boolean isMember(UUID dialogId, UUID userId) {
+        Map<UUID, Entry> members = byDialog.get(dialogId);
+        Entry entry = members == null ? null : members.get(userId);
+        return entry != null && entry.member();
+    }
+
+    /** Whether both users are members of one dialog (presence is visible only then). */
+    public boolean shareADialog(UUID a, UUID b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        java.util.Set<UUID> dialogs = byUser.get(a);
+        if (dialogs == null) {
+            return false;
+        }
+        for (UUID dialog : dialogs) {
+            if (isMember(dialog, a) && isMember(dialog, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Dialogs known (for health and tests). */
     public int dialogs() {
         return byDialog.size();
     }
 
     private void put(UUID dialogId, UUID userId, Entry entry) {
+        byUser.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(dialogId);
         byDialog.computeIfAbsent(dialogId, d -> new ConcurrentHashMap<>()).merge(userId, entry,
                 (old, fresh) -> fresh.sequence() < 0 || fresh.sequence() > old.sequence() ? fresh : old);
     }

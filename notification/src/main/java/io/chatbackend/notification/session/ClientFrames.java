@@ -7,12 +7,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads the frames a client sends ({@code ping}, {@code resume}, {@code ack}) and applies them to its session. A
+ * Reads the frames a client sends ({@code ping}, {@code resume}, {@code ack}, {@code read}, {@code typing},
+ * {@code presence.subscribe}) and applies them to its session, the others through {@link SessionActions}. A
  * frame that cannot be understood is ignored (logged at debug): a client bug must not cost the session.
  */
 final class ClientFrames {
@@ -20,11 +23,15 @@ final class ClientFrames {
     private static final Logger log = LoggerFactory.getLogger(ClientFrames.class);
     /** A resume names at most this many dialogs (a user's inbox is capped at 10,000). */
     private static final int MAX_RESUME_DIALOGS = 10_000;
+    /** A presence subscription names at most this many users. */
+    static final int MAX_PRESENCE_USERS = 100;
 
     private final JsonMapper json;
+    private final SessionActions actions;
 
-    ClientFrames(JsonMapper json) {
+    ClientFrames(JsonMapper json, SessionActions actions) {
         this.json = json;
+        this.actions = actions;
     }
 
     void apply(LiveSession session, String text) {
@@ -46,11 +53,60 @@ final class ClientFrames {
                     session.resume(dialogs);
                 }
             }
-            // delivery cursors per device belong to user-client (a later increment); accepted and logged
-            case "ack" -> log.debug("Session {}: ack dialog {} up to {}", session.id(), frame.path("dialogId"),
-                    frame.path("upToSeq"));
+            case "ack", "read" -> {
+                UUID dialog = uuid(frame.path("dialogId"));
+                JsonNode seq = frame.path("upToSeq");
+                if (dialog == null || !seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 0) {
+                    session.send(new FrameBody.Error("MALFORMED_FRAME", type, dialog));
+                } else if (type.equals("ack")) {
+                    actions.ack(session, dialog, seq.asLong());
+                } else {
+                    actions.read(session, dialog, seq.asLong());
+                }
+            }
+            case "typing" -> {
+                UUID dialog = uuid(frame.path("dialogId"));
+                if (dialog != null && session.mayType(dialog)) {
+                    actions.typing(session, dialog);
+                }
+            }
+            case "presence.subscribe" -> {
+                Set<UUID> users = users(frame.path("userIds"));
+                if (users == null) {
+                    session.send(new FrameBody.Error("MALFORMED_FRAME", type, null));
+                } else {
+                    actions.subscribePresence(session, users);
+                }
+            }
             default -> log.debug("Session {}: unknown frame type '{}', ignored", session.id(), type);
         }
+    }
+
+    private static UUID uuid(JsonNode node) {
+        if (!node.isString()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(node.asString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@code [userId, ...]} of at most {@link #MAX_PRESENCE_USERS}; null if malformed. */
+    private static Set<UUID> users(JsonNode list) {
+        if (!list.isArray() || list.size() > MAX_PRESENCE_USERS) {
+            return null;
+        }
+        Set<UUID> users = new HashSet<>();
+        for (JsonNode item : list) {
+            UUID user = uuid(item);
+            if (user == null) {
+                return null;
+            }
+            users.add(user);
+        }
+        return users;
     }
 
     /** {@code {"<dialogId>": lastDialogSeq}}; null if malformed. A missing member means none. */

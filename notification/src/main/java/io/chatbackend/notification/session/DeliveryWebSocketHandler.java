@@ -27,16 +27,24 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
     private final Counter overflows;
     private final FrameJson frames;
     private final ClientFrames clientFrames;
+    private final SessionHooks hooks;
+    private final PresenceSubscriptions presence;
+    private final java.time.Duration typingInterval;
 
     public DeliveryWebSocketHandler(SessionRegistry registry, DialogDirectory directory, LiveSession.Settings settings,
-                                    int queueSize, Counter overflows, JsonMapper json) {
+                                    int queueSize, Counter overflows, JsonMapper json, SessionActions actions,
+                                    SessionHooks hooks, PresenceSubscriptions presence,
+                                    java.time.Duration typingInterval) {
+        this.hooks = hooks;
+        this.presence = presence;
+        this.typingInterval = typingInterval;
         this.registry = registry;
         this.directory = directory;
         this.settings = settings;
         this.queueSize = queueSize;
         this.overflows = overflows;
         this.frames = new FrameJson(json);
-        this.clientFrames = new ClientFrames(json);
+        this.clientFrames = new ClientFrames(json, actions);
     }
 
     /** Without a checked ticket there is no session (only reachable if the handshake service was bypassed). */
@@ -51,8 +59,11 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
         SessionOutbox outbox = new SessionOutbox(queueSize, overflows::increment);
         LiveSession session = new LiveSession(sessionId, ticket.userId(), ticket.deviceId(), outbox, directory,
                 settings, () -> socket.close(CloseStatus.SERVER_ERROR).subscribe());
+        session.onTerminate((code, reason) -> socket.close(new CloseStatus(code, reason)).subscribe());
+        session.typingInterval(typingInterval);
         session.send(new FrameBody.Welcome(sessionId, ticket.userId(), ticket.deviceId(), directory.lastEpoch()));
         registry.add(session);
+        hooks.opened(session);
 
         Mono<Void> outbound = OutboxFlux.of(outbox)
                 .concatMap(frame -> socket.send(Mono.just(socket.textMessage(frames.write(frame)))), 0)
@@ -65,7 +76,9 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
         return Mono.firstWithSignal(inbound, outbound)
                 .doFinally(signal -> {
                     registry.remove(session);
+                    presence.unsubscribe(session);
                     session.close();
+                    hooks.closed(session);
                 });
     }
 }

@@ -1,5 +1,7 @@
 package io.chatbackend.notification.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -46,6 +48,47 @@ public sealed interface FrameBody {
         @Override
         public String type() {
             return "pong";
+        }
+    }
+
+    /**
+     * A watermark of a member of one of the session's dialogs: {@code kind} {@code "read"} (the user read up to
+     * {@code upToSeq}) or {@code "delivered"} (one device, {@code deviceId}, has everything up to it). Never lower
+     * than one already sent to this session for the same dialog, user (and device).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Receipt(UUID dialogId, UUID userId, String kind, String deviceId, long upToSeq) implements FrameBody {
+        public static final String READ = "read";
+        public static final String DELIVERED = "delivered";
+
+        @Override
+        public String type() {
+            return "receipt";
+        }
+    }
+
+    /** Another member is typing in a dialog (ephemeral: never stored, never resent). */
+    record Typing(UUID dialogId, UUID userId) implements FrameBody {
+        @Override
+        public String type() {
+            return "typing";
+        }
+    }
+
+    /** A subscribed user's presence changed ({@code lastSeenAt} null while online and never seen offline). */
+    record Presence(UUID userId, boolean online, java.time.Instant lastSeenAt) implements FrameBody {
+        @Override
+        public String type() {
+            return "presence";
+        }
+    }
+
+    /** A client frame could not be carried out: {@code code} as in the REST API's problem details. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Error(String code, String frame, UUID dialogId) implements FrameBody {
+        @Override
+        public String type() {
+            return "error";
         }
     }
 }

@@ -186,6 +186,69 @@ public final class LiveSession {
                 }));
     }
 
+    // ---- receipts, typing, presence, termination (their own small state; not under the session's lock) ----
+
+    private final Map<String, Long> receiptMarks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, io.github.bucket4j.Bucket> typingBuckets = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.util.Set<UUID> presenceSubscriptions = java.util.Set.of();
+    private volatile java.util.function.BiConsumer<Integer, String> terminator;
+    private volatile Duration typingInterval = Duration.ofSeconds(2);
+
+    /**
+     * Sends a receipt unless one at or above its watermark was already sent to this session for the same dialog,
+     * user, kind (and device): watermarks seen by a client never move back.
+     */
+    public boolean receipt(FrameBody.Receipt receipt) {
+        String key = receipt.kind() + '/' + receipt.dialogId() + '/' + receipt.userId() + '/'
+                + (receipt.deviceId() == null ? "" : receipt.deviceId());
+        boolean[] higher = {false};
+        receiptMarks.compute(key, (k, sent) -> {
+            if (sent != null && sent >= receipt.upToSeq()) {
+                return sent;
+            }
+            higher[0] = true;
+            return receipt.upToSeq();
+        });
+        if (higher[0]) {
+            send(receipt);
+        }
+        return higher[0];
+    }
+
+    /** Whether a {@code typing} of this session in the dialog may go out now (one per typing interval). */
+    public boolean mayType(UUID dialog) {
+        Duration interval = typingInterval;
+        return typingBuckets.computeIfAbsent(dialog, d -> io.github.bucket4j.Bucket.builder()
+                .addLimit(limit -> limit.capacity(1).refillIntervally(1, interval)).build()).tryConsume(1);
+    }
+
+    public void typingInterval(Duration interval) {
+        this.typingInterval = interval;
+    }
+
+    public java.util.Set<UUID> presenceSubscriptions() {
+        return presenceSubscriptions;
+    }
+
+    public void presenceSubscriptions(java.util.Set<UUID> users) {
+        this.presenceSubscriptions = java.util.Set.copyOf(users);
+    }
+
+    /** How {@link #terminate} closes the socket (set by the WebSocket handler). */
+    public void onTerminate(java.util.function.BiConsumer<Integer, String> terminator) {
+        this.terminator = terminator;
+    }
+
+    /** Closes the socket with a status (e.g. 4401 "revoked"); the handler's end of the socket cleans up. */
+    public void terminate(int code, String reason) {
+        java.util.function.BiConsumer<Integer, String> close = terminator;
+        if (close == null) {
+            closer.run();
+        } else {
+            close.accept(code, reason);
+        }
+    }
+
     /** The socket is gone: stop everything. */
     public void close() {
         synchronized (this) {

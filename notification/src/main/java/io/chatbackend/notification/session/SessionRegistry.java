@@ -38,6 +38,11 @@ public final class SessionRegistry {
         return sessions == null ? List.of() : List.copyOf(sessions);
     }
 
+    /** Every live session on this node (a snapshot). */
+    public List<LiveSession> all() {
+        return byUser.values().stream().flatMap(Set::stream).toList();
+    }
+
     /** Live sessions on this node. */
     public int size() {
         return count.get();

@@ -1,0 +1,116 @@
+package io.chatbackend.notification.delivery;
+
+import io.chatbackend.notification.dialogs.DialogDirectory;
+import io.chatbackend.notification.dialogs.RemoteProblem;
+import io.chatbackend.notification.fanout.MembershipView;
+import io.chatbackend.notification.session.FrameBody;
+import io.chatbackend.notification.session.LiveSession;
+import io.chatbackend.notification.session.PresenceSubscriptions;
+import io.chatbackend.notification.session.SessionActions;
+import io.chatbackend.notification.userclient.UserClientApi;
+import io.chatbackend.platform.events.IntegrationEvent;
+import io.chatbackend.platform.events.IntegrationEventCodec;
+import io.chatbackend.platform.events.IntegrationEventPublisher;
+import io.chatbackend.platform.events.OutgoingEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Carries out the client frames that reach beyond the session: {@code read} (dialog-domain's read watermark; its
+ * event comes back as "read" receipts), {@code ack} (user-client's delivery cursor, then a "delivered" receipt to
+ * every member through the deliveries topic), {@code typing} (a notice per other member on the ephemeral topic) and
+ * {@code presence.subscribe}. Errors the client can act on come back as {@code error} frames.
+ */
+public final class ClientRequests implements SessionActions {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientRequests.class);
+
+    private final DialogDirectory directory;
+    private final UserClientApi userClient;
+    private final MembershipView view;
+    private final PresenceSubscriptions presence;
+    private final IntegrationEventPublisher publisher;
+    private final IntegrationEventCodec codec;
+    private final Clock clock;
+
+    public ClientRequests(DialogDirectory directory, UserClientApi userClient, MembershipView view,
+                          PresenceSubscriptions presence, IntegrationEventPublisher publisher,
+                          IntegrationEventCodec codec, Clock clock) {
+        this.directory = directory;
+        this.userClient = userClient;
+        this.view = view;
+        this.presence = presence;
+        this.publisher = publisher;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Override
+    public void read(LiveSession session, UUID dialogId, long upToSeq) {
+        directory.markRead(dialogId, session.userId(), upToSeq).subscribe(
+                readSeq -> log.debug("Session {}: read {} up to {}", session.id(), dialogId, readSeq),
+                error -> session.send(new FrameBody.Error(code(error), "read", dialogId)));
+    }
+
+    @Override
+    public void ack(LiveSession session, UUID dialogId, long upToSeq) {
+        if (!view.isMember(dialogId, session.userId())) {
+            session.send(new FrameBody.Error("DIALOG_NOT_FOUND", "ack", dialogId));
+            return;
+        }
+        userClient.advanceCursor(session.userId(), session.deviceId(), dialogId, upToSeq)
+                .flatMap(cursor -> Mono.fromRunnable(() -> publishDelivered(session, dialogId, cursor))
+                        .subscribeOn(Schedulers.boundedElastic()).then(Mono.just(cursor)))
+                .subscribe(cursor -> log.debug("Session {}: delivered {} up to {}", session.id(), dialogId, cursor),
+                        error -> {
+                            log.warn("Session {}: ack of {} failed: {}", session.id(), dialogId, error.toString());
+                            session.send(new FrameBody.Error(code(error), "ack", dialogId));
+                        });
+    }
+
+    @Override
+    public void typing(LiveSession session, UUID dialogId) {
+        if (!view.isMember(dialogId, session.userId())) {
+            return;
+        }
+        Mono.fromRunnable(() -> {
+            for (UUID member : view.members(dialogId)) {
+                if (member.equals(session.userId())) {
+                    continue; // never to the typist's own sessions
+                }
+                TypingNotice notice = new TypingNotice(member, dialogId, session.userId());
+                publisher.publish(new OutgoingEvent(Deliveries.EPHEMERAL, member.toString(), event(
+                        Deliveries.TYPING, member, codec.payloadOf(notice))));
+            }
+        }).subscribeOn(Schedulers.boundedElastic()).subscribe(null,
+                error -> log.debug("Typing of session {} not published: {}", session.id(), error.toString()));
+    }
+
+    @Override
+    public void subscribePresence(LiveSession session, Set<UUID> userIds) {
+        presence.subscribe(session, userIds);
+    }
+
+    private void publishDelivered(LiveSession session, UUID dialogId, long upToSeq) {
+        var events = view.members(dialogId).stream().map(member -> new OutgoingEvent(Deliveries.TOPIC,
+                member.toString(), event(Deliveries.RECEIPT, member, codec.payloadOf(new ReceiptDelivery(member,
+                        dialogId, session.userId(), FrameBody.Receipt.DELIVERED, session.deviceId(), upToSeq)))))
+                .toList();
+        publisher.publishAll(events);
+    }
+
+    private IntegrationEvent event(String type, UUID recipient, tools.jackson.databind.JsonNode payload) {
+        return new IntegrationEvent(UUID.randomUUID().toString(), type, Deliveries.VERSION, clock.instant(),
+                recipient.toString(), -1, null, null, payload);
+    }
+
+    private static String code(Throwable error) {
+        return error instanceof RemoteProblem problem ? problem.code() : "UNAVAILABLE";
+    }
+}

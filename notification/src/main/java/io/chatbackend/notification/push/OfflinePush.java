@@ -1,0 +1,183 @@
+package io.chatbackend.notification.push;
+
+import io.chatbackend.notification.delivery.MessageDelivery;
+import io.chatbackend.notification.userclient.UserClientApi;
+import io.chatbackend.userclient.contract.PushEndpoint;
+import io.micrometer.core.instrument.Counter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Offline push (DESIGN.md §4): a message for a user with no live session on the node that owns the user's
+ * partition (so none anywhere) is POSTed to each of the user's push endpoints (user-client, cached briefly) as
+ * {@code {"type":"message", dialogId, messageId, senderId, dialogSeq, sentAt}} (no text), signed with the
+ * endpoint's secret: {@code X-Chat-Timestamp: <epoch seconds>} and
+ * {@code X-Chat-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>}. A non-2xx answer or an
+ * error is retried {@code push-attempts} times in all with exponential back-off from {@code push-backoff}.
+ * Everything is asynchronous (JDK HttpClient, one scheduler thread for back-offs) and bounded by
+ * {@code push-max-in-flight}: beyond it a push is dropped and counted failed, so pushes never hold up delivery.
+ */
+public final class OfflinePush {
+
+    private static final Logger log = LoggerFactory.getLogger(OfflinePush.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ENDPOINTS_TTL = Duration.ofSeconds(5);
+    private static final int MAX_CACHED_USERS = 10_000;
+
+    /** @param attempts tries per endpoint (at least 1) @param backoff wait before the second, doubling after */
+    public record Settings(int attempts, Duration backoff, int maxInFlight, Duration maxAge) {
+    }
+
+    private final UserClientApi userClient;
+    private final Settings settings;
+    private final Counter sent;
+    private final Counter failed;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "offline-push");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Semaphore inFlight;
+    private final Map<UUID, Cached> endpoints = new ConcurrentHashMap<>();
+
+    public OfflinePush(UserClientApi userClient, Settings settings, Counter sent, Counter failed, Clock clock) {
+        this.userClient = userClient;
+        this.settings = settings;
+        this.sent = sent;
+        this.failed = failed;
+        this.clock = clock;
+        this.inFlight = new Semaphore(settings.maxInFlight());
+    }
+
+    /** Pushes a delivery to its recipient's devices, unless it is the recipient's own message or too old. */
+    public void push(MessageDelivery delivery) {
+        if (delivery.recipientId().equals(delivery.senderId())) {
+            return; // never the sender's own message to the sender
+        }
+        if (delivery.sentAt() != null
+                && delivery.sentAt().isBefore(clock.instant().minus(settings.maxAge()))) {
+            return; // a backlog replayed after a restart is no news any more
+        }
+        endpointsOf(delivery.recipientId(), list -> {
+            if (list.isEmpty()) {
+                return;
+            }
+            String body = body(delivery);
+            for (PushEndpoint endpoint : list) {
+                if (!inFlight.tryAcquire()) {
+                    failed.increment();
+                    log.warn("Push to {} dropped: {} pushes in flight", endpoint.deviceId(), settings.maxInFlight());
+                    continue;
+                }
+                attempt(endpoint, body, 1);
+            }
+        });
+    }
+
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    private void attempt(PushEndpoint endpoint, String body, int attempt) {
+        HttpRequest request;
+        try {
+            String timestamp = Long.toString(clock.instant().getEpochSecond());
+            request = HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("X-Chat-Timestamp", timestamp)
+                    .header("X-Chat-Signature", "sha256=" + sign(endpoint.secret(), timestamp + "." + body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        } catch (RuntimeException e) {
+            log.warn("Push endpoint of device {} unusable: {}", endpoint.deviceId(), e.toString());
+            finish(false);
+            return;
+        }
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            boolean ok = error == null && response.statusCode() / 100 == 2;
+            if (ok) {
+                finish(true);
+            } else if (attempt >= settings.attempts()) {
+                log.warn("Push to device {} failed after {} attempts: {}", endpoint.deviceId(), attempt,
+                        error != null ? error.toString() : "status " + response.statusCode());
+                finish(false);
+            } else {
+                long wait = settings.backoff().toMillis() << (attempt - 1);
+                timer.schedule(() -> attempt(endpoint, body, attempt + 1), wait, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private void finish(boolean ok) {
+        inFlight.release();
+        (ok ? sent : failed).increment();
+    }
+
+    private void endpointsOf(UUID user, java.util.function.Consumer<List<PushEndpoint>> then) {
+        Cached cached = endpoints.get(user);
+        if (cached != null && cached.until() > System.nanoTime()) {
+            then.accept(cached.endpoints());
+            return;
+        }
+        userClient.pushEndpoints(user).subscribe(list -> {
+            if (endpoints.size() >= MAX_CACHED_USERS) {
+                endpoints.clear(); // crude bound: the cache only saves calls
+            }
+            endpoints.put(user, new Cached(list, System.nanoTime() + ENDPOINTS_TTL.toNanos()));
+            then.accept(list);
+        }, error -> {
+            failed.increment();
+            log.warn("Push endpoints of {} unavailable: {}", user, error.toString());
+        });
+    }
+
+    private String body(MessageDelivery delivery) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "message");
+        body.put("dialogId", delivery.dialogId().toString());
+        body.put("messageId", delivery.messageId());
+        body.put("senderId", delivery.senderId().toString());
+        body.put("dialogSeq", delivery.dialogSeq());
+        body.put("sentAt", delivery.sentAt() == null ? null : delivery.sentAt().toString());
+        return json.writeValueAsString(body);
+    }
+
+    /** Hex HMAC-SHA256 of {@code data} with {@code secret} (UTF-8). */
+    public static String sign(String secret, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Cached(List<PushEndpoint> endpoints, long until) {
+    }
+}
