@@ -4,6 +4,7 @@ import io.chatbackend.notification.dialogs.DialogDirectory;
 import io.chatbackend.notification.dialogs.HistoryItem;
 import io.chatbackend.notification.dialogs.HistoryPage;
 import io.chatbackend.notification.dialogs.Membership;
+import io.chatbackend.notification.dialogs.RemoteProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -55,6 +56,15 @@ public final class LiveSession {
 
     // guarded by this
     private final Map<UUID, Cursor> cursors = new HashMap<>();
+    /**
+     * Retries of dialog-domain calls (its dialogs and history): a busy or restarting dialog-domain should delay a
+     * resume by seconds, not end the session (a closed session makes every client of the node reconnect at once,
+     * which makes it busier). Refusals (4xx, e.g. not a member) are answers, not failures, and are not retried.
+     */
+    static final Retry DIALOG_DOMAIN_RETRY = Retry.backoff(6, Duration.ofMillis(250))
+            .maxBackoff(Duration.ofSeconds(4))
+            .jitter(0.5)
+            .filter(error -> !(error instanceof RemoteProblem problem) || problem.status() >= 500);
     private boolean resumed;
     private boolean resyncing;
     private boolean closed;
@@ -174,7 +184,7 @@ public final class LiveSession {
             }
         }
         run(directory.dialogsOf(userId)
-                .retryWhen(Retry.backoff(2, Duration.ofMillis(200)))
+                .retryWhen(DIALOG_DOMAIN_RETRY)
                 .flatMapMany(memberships -> Flux.fromIterable(startResume(memberships, lastDialogSeqs, gen)))
                 .flatMap(dialog -> catchUp(dialog, gen, false), 4)
                 .then()
@@ -359,7 +369,7 @@ public final class LiveSession {
     /** A dialog with no floor yet: find where the user sees it from, then catch up. */
     private Mono<Void> anchorAndCatchUp(UUID dialog, long gen) {
         return directory.dialogsOf(userId)
-                .retryWhen(Retry.backoff(2, Duration.ofMillis(200)))
+                .retryWhen(DIALOG_DOMAIN_RETRY)
                 .flatMap(memberships -> {
                     synchronized (this) {
                         Cursor cursor = current(dialog, gen);
@@ -401,7 +411,7 @@ public final class LiveSession {
                 after = cursor.lastSent;
             }
             return directory.history(dialog, userId, after, settings.pageSize())
-                    .retryWhen(Retry.backoff(2, Duration.ofMillis(200)))
+                    .retryWhen(DIALOG_DOMAIN_RETRY)
                     .flatMap(page -> sendPage(dialog, gen, acceptHoles, page));
         });
     }

@@ -43,6 +43,12 @@ public final class SessionRegistry {
         return byUser.values().stream().flatMap(Set::stream).toList();
     }
 
+    /** Whether the session is (still) live on this node. */
+    public boolean contains(LiveSession session) {
+        Set<LiveSession> sessions = byUser.get(session.userId());
+        return sessions != null && sessions.contains(session);
+    }
+
     /** Live sessions on this node. */
     public int size() {
         return count.get();
