@@ -38,12 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chat.user-client.session-ttl=PT3S", "chat.user-client.presence-debounce=PT2S",
-        "chat.user-client.sweep-interval=PT0.2S"})
+        "chat.user-client.sweep-interval=PT0.2S", "chat.user-client.node-ttl=PT3S"})
 public abstract class UserClientIntegrationTest {
 
     public static final StubIdentityProvider IDENTITY = new StubIdentityProvider();
     protected static final Duration DEBOUNCE = Duration.ofSeconds(2);
     protected static final Duration TTL = Duration.ofSeconds(3);
+    protected static final Duration NODE_TTL = Duration.ofSeconds(3);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

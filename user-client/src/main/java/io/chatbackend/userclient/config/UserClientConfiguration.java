@@ -15,6 +15,7 @@ import io.chatbackend.userclient.cursor.Cursors;
 import io.chatbackend.userclient.device.Devices;
 import io.chatbackend.userclient.integration.DialogMembership;
 import io.chatbackend.userclient.integration.Outbox;
+import io.chatbackend.userclient.node.NotificationNodes;
 import io.chatbackend.userclient.session.Presence;
 import io.chatbackend.userclient.session.Sessions;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,6 +73,11 @@ class UserClientConfiguration {
     Sessions sessions(JdbcTemplate jdbc, TransactionTemplate transactions, Presence presence,
                       UserClientProperties properties) {
         return new Sessions(jdbc, transactions, presence, properties.sessionTtl());
+    }
+
+    @Bean
+    NotificationNodes notificationNodes(JdbcTemplate jdbc, UserClientProperties properties) {
+        return new NotificationNodes(jdbc, properties.nodeTtl());
     }
 
     @Bean

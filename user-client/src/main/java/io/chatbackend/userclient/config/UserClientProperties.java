@@ -12,9 +12,12 @@ import java.time.Duration;
  * @param presenceDebounce how long a presence change must stand before it is published (shorter flaps are not)
  * @param sweepInterval    how often expired sessions are swept and due presence changes published (also the
  *                         property {@code chat.user-client.sweep-interval} read by the scheduler, ISO-8601)
+ * @param nodeTtl          how long a notification node counts as alive after its last registration (its
+ *                         partitions then stop routing tickets to it)
  */
 @ConfigurationProperties("chat.user-client")
 public record UserClientProperties(@DefaultValue("30s") Duration sessionTtl,
                                    @DefaultValue("3s") Duration presenceDebounce,
-                                   @DefaultValue("1s") Duration sweepInterval) {
+                                   @DefaultValue("1s") Duration sweepInterval,
+                                   @DefaultValue("30s") Duration nodeTtl) {
 }
