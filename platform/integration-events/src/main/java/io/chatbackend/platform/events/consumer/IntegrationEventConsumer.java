@@ -1,32 +1,16 @@
 package io.chatbackend.platform.events.consumer;
 
 import io.chatbackend.platform.events.IntegrationEventCodec;
-import io.chatbackend.platform.events.MalformedIntegrationEventException;
 import io.chatbackend.platform.events.TopicNames;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A plain consumer loop on its own thread: poll, decode, hand the batch to the {@link IntegrationEventHandler},
@@ -44,165 +28,71 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IntegrationEventConsumer implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(IntegrationEventConsumer.class);
-
-    private final Settings settings;
-    private final TopicNames names;
-    private final IntegrationEventCodec codec;
-    private final IntegrationEventHandler handler;
-    private final AtomicLong handled = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong malformed = new AtomicLong();
-    private volatile boolean running;
-    private volatile Throwable lastFailure;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile CountDownLatch stopSignal = new CountDownLatch(0);
-    private Thread thread;
+    private final List<String> topics;
+    private final ConsumerLoop loop;
 
     public IntegrationEventConsumer(Settings settings, TopicNames names, IntegrationEventCodec codec,
                                     IntegrationEventHandler handler) {
-        this.settings = settings;
-        this.names = names;
-        this.codec = codec;
-        this.handler = handler;
+        this.topics = names.physical(settings.topics());
+        this.loop = new ConsumerLoop("group " + settings.groupId(), "integration-consumer-" + settings.groupId(),
+                consumerConfig(settings), names, codec, handler, settings.pollTimeout(), settings.minBackoff(),
+                settings.maxBackoff());
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        stopSignal = new CountDownLatch(1);
-        consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
-        thread = new Thread(this::run, "integration-consumer-" + settings.groupId());
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        loop.start(this::run);
     }
 
     /** Stops after the batch being handled (its commit may be lost: it is then redelivered). */
     @Override
     public void stop() {
-        Thread loop;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            loop = thread;
-        }
-        stopSignal.countDown();
-        consumer.wakeup();
-        try {
-            loop.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /** Events handled and committed so far. */
     public long handledCount() {
-        return handled.get();
+        return loop.handledCount();
     }
 
     /** Handler or commit failures so far (each followed by redelivery). */
     public long failureCount() {
-        return failures.get();
+        return loop.failureCount();
     }
 
     /** Records that were no integration event and were passed over. */
     public long malformedCount() {
-        return malformed.get();
+        return loop.malformedCount();
     }
 
     public Throwable lastFailure() {
-        return lastFailure;
+        return loop.lastFailure();
     }
 
-    private void run() {
-        Duration backoff = settings.minBackoff();
-        try (KafkaConsumer<String, byte[]> kafka = consumer) {
-            kafka.subscribe(names.physical(settings.topics()));
-            while (running) {
-                ConsumerRecords<String, byte[]> records = kafka.poll(settings.pollTimeout());
-                if (records.isEmpty()) {
-                    continue;
-                }
-                Map<TopicPartition, Long> firstOffsets = new LinkedHashMap<>();
-                Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
-                List<ReceivedEvent> batch = new ArrayList<>(records.count());
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    firstOffsets.putIfAbsent(partition, record.offset());
-                    nextOffsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                    try {
-                        batch.add(new ReceivedEvent(names.logical(record.topic()), record.partition(),
-                                record.offset(), record.key(), codec.decode(record.value())));
-                    } catch (MalformedIntegrationEventException e) {
-                        malformed.incrementAndGet();
-                        log.error("Passing over record {}-{}@{}: not an integration event ({})", record.topic(),
-                                record.partition(), record.offset(), e.getMessage());
-                    }
-                }
-                try {
-                    if (!batch.isEmpty()) {
-                        handler.handleBatch(batch);
-                    }
-                    kafka.commitSync(nextOffsets);
-                    handled.addAndGet(batch.size());
-                    backoff = settings.minBackoff();
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                    lastFailure = e;
-                    log.warn("Handling {} events of group {} failed; redelivering them in {} ms: {}", batch.size(),
-                            settings.groupId(), backoff.toMillis(), e.toString());
-                    Set<TopicPartition> assigned = kafka.assignment();
-                    firstOffsets.forEach((partition, offset) -> {
-                        if (assigned.contains(partition)) {
-                            kafka.seek(partition, offset);
-                        }
-                    });
-                    if (stopSignal.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                    backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
-                }
+    private void run(KafkaConsumer<String, byte[]> kafka) throws InterruptedException {
+        kafka.subscribe(topics);
+        while (loop.isRunning()) {
+            ConsumerLoop.Batch batch = loop.poll(kafka);
+            if (batch.records() > 0) {
+                // the commit is part of the batch: if it fails, the batch comes again
+                loop.deliver(kafka, batch, handled -> kafka.commitSync(handled.nextOffsets()));
             }
-        } catch (WakeupException e) {
-            if (running) {
-                log.error("Consumer of group {} woken up unexpectedly; it stops", settings.groupId(), e);
-                running = false;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            lastFailure = e;
-            running = false;
-            log.error("Consumer of group {} stopped on an unexpected error", settings.groupId(), e);
         }
     }
 
-    private Map<String, Object> consumerConfig() {
+    private static Map<String, Object> consumerConfig(Settings settings) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-" + ProcessHandle.current().pid());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         return config;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /**
