@@ -3,155 +3,440 @@ package io.chatbackend.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
-import io.chatbackend.platform.testing.WsClient;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.chatbackend.system.ChatSystem.Account;
+import io.chatbackend.system.ChatSystem.Login;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Live delivery end to end, through the real gateway: sends acknowledged by message-domain reach every device of
- * every member over WebSocket, and a device that was away gets exactly what it missed on resume. A checker compares
- * every frame every device received with the 201s the senders got (G1–G6 as far as delivery goes).
+ * Live delivery end to end through the real gateway and the real processes of every context involved (uaa,
+ * message-domain, dialog-domain, user-client, notification, api-gateway; identity from the real UAA): users
+ * register and log in, send over HTTP and receive over WebSocket, as a client would. Each test uses users of its
+ * own, so the tests share the one stack started for the class.
  */
 class LiveDeliveryThroughGatewayIT {
 
+    /** Bounds every wait; a deadline, never a claim about speed (the box runs builds beside the tests). */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static SendStack stack;
-    private static String gateway;
-
-    private final UUID alice = UUID.randomUUID();
-    private final UUID bob = UUID.randomUUID();
-    private final Map<String, JsonNode> acknowledged = new HashMap<>();
+    private static ChatSystem system;
 
     @BeforeAll
     static void start() {
-        stack = SendStack.onSharedServers(List.of(), List.of());
-        gateway = stack.startDelivery();
+        system = ChatSystem.start();
     }
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
+        if (system != null) {
+            system.close();
         }
     }
 
+    /**
+     * Four users with two devices each in a group of all and three 1:1 dialogs, all sending at once (each retrying
+     * with the same key on 202/409/503); one device goes away mid-way and resumes from what it held. The checker
+     * holds every frame of every device against the 201s (G1–G6), and the history against both.
+     */
     @Test
-    void everyDeviceGetsEveryMessageOnceInOrderAndAResumedDeviceExactlyWhatItMissed() throws Exception {
-        String dialog = createGroup();
-        WsClient alicePhone = connect(alice, "alice-phone");
-        WsClient aliceLaptop = connect(alice, "alice-laptop");
-        WsClient bobPhone = connect(bob, "bob-phone");
+    void everyDeviceGetsEveryAcknowledgedMessageOnceInOrderUnderConcurrentSendersAndAResume() throws Exception {
+        DeliveryChecker checker = new DeliveryChecker();
+        List<Account> users = new ArrayList<>();
+        List<List<Login>> devices = new ArrayList<>();
+        for (int u = 0; u < 4; u++) {
+            Account account = system.register();
+            users.add(account);
+            devices.add(List.of(system.login(account, "phone-" + u), system.login(account, "laptop-" + u)));
+        }
+        String group = system.createGroup(devices.get(0).get(0), users.get(1), users.get(2), users.get(3));
+        String direct01 = system.createDirect(devices.get(0).get(0), users.get(1));
+        String direct12 = system.createDirect(devices.get(1).get(0), users.get(2));
+        String direct23 = system.createDirect(devices.get(2).get(0), users.get(3));
+        List<List<String>> dialogsOf = List.of(List.of(group, direct01), List.of(group, direct01, direct12),
+                List.of(group, direct12, direct23), List.of(group, direct23));
 
-        for (int i = 1; i <= 8; i++) {
-            send(i % 2 == 0 ? bob : alice, dialog, "live-" + i);
-        }
-        for (WsClient device : List.of(alicePhone, aliceLaptop, bobPhone)) {
-            awaitMessages(device, 8);
-            assertDelivered(device, dialog, 1, 8);
-        }
-
-        bobPhone.close();
-        for (int i = 9; i <= 11; i++) {
-            send(alice, dialog, "while-away-" + i);
-        }
-        WsClient bobAgain = connect(bob, "bob-phone", dialog, 8);
-        awaitMessages(bobAgain, 3);
-        send(alice, dialog, "live-again");
-        awaitMessages(bobAgain, 4);
-        assertDelivered(bobAgain, dialog, 9, 12);
-        for (WsClient device : List.of(alicePhone, aliceLaptop)) {
-            awaitMessages(device, 12);
-            assertDelivered(device, dialog, 1, 12);
-        }
-        alicePhone.close();
-        aliceLaptop.close();
-        bobAgain.close();
-    }
-
-    /** Every message frame is an acknowledged message with its sequences, dense from {@code from}, once each. */
-    private void assertDelivered(WsClient device, String dialog, long from, long to) {
-        List<JsonNode> frames = device.frames();
-        long expectedSessionSeq = 1;
-        for (JsonNode frame : frames) {
-            assertThat(frame.get("sessionSeq").asLong()).as("sessionSeq dense, no frame lost (G6)")
-                    .isEqualTo(expectedSessionSeq++);
-        }
-        assertThat(frames.get(0).get("type").asString()).isEqualTo("welcome");
-        List<JsonNode> messages = device.messages();
-        assertThat(messages).as("exactly the messages %d..%d, once each (G3, G4)", from, to)
-                .hasSize((int) (to - from + 1));
-        Map<String, Long> lastSenderSeq = new HashMap<>();
-        for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = messages.get(i);
-            assertThat(message.get("dialogId").asString()).isEqualTo(dialog);
-            assertThat(message.get("dialogSeq").asLong()).as("in dialogSeq order (G2)").isEqualTo(from + i);
-            JsonNode answer = acknowledged.get(message.get("messageId").asString());
-            assertThat(answer).as("only acknowledged messages, no phantom (G5)").isNotNull();
-            assertThat(message.get("dialogSeq").asLong()).isEqualTo(answer.get("dialogSeq").asLong());
-            assertThat(message.get("senderSeq").asLong()).isEqualTo(answer.get("senderSeq").asLong());
-            String sender = message.get("senderId").asString();
-            long senderSeq = message.get("senderSeq").asLong();
-            assertThat(senderSeq).as("per-sender order (G1)").isGreaterThan(lastSenderSeq.getOrDefault(sender, 0L));
-            lastSenderSeq.put(sender, senderSeq);
-        }
-    }
-
-    private String createGroup() {
-        HttpResponse<String> created = stack.request("POST", gateway + "/api/v1/dialogs", alice,
-                "{\"type\":\"group\",\"title\":\"live\",\"memberIds\":[\"" + bob + "\"]}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return SendStack.JSON.readTree(created.body()).get("dialogId").asString();
-    }
-
-    private void send(UUID sender, String dialog, String text) throws InterruptedException {
-        UUID key = UUID.randomUUID();
-        while (true) {
-            HttpResponse<String> response = stack.request("POST", gateway + "/api/v1/dialogs/" + dialog + "/messages",
-                    sender, "{\"clientMessageId\":\"" + key + "\",\"body\":{\"type\":\"text\",\"text\":\"" + text
-                            + "\"}}");
-            if (response.statusCode() == 201) {
-                JsonNode answer = SendStack.JSON.readTree(response.body());
-                acknowledged.put(answer.get("messageId").asString(), answer);
-                return;
+        Map<Login, List<DeviceSocket>> sessions = new LinkedHashMap<>();
+        for (List<Login> userDevices : devices) {
+            for (Login device : userDevices) {
+                sessions.put(device, new ArrayList<>(List.of(system.connect(device, Map.of()))));
             }
-            assertThat(response.statusCode()).as(response.body()).isIn(202, 409, 503);
-            Thread.sleep(50);
+        }
+
+        int perUser = 10;
+        ExecutorService senders = Executors.newFixedThreadPool(users.size());
+        List<Future<?>> sending = new ArrayList<>();
+        for (int u = 0; u < users.size(); u++) {
+            int user = u;
+            sending.add(senders.submit(() -> {
+                for (int k = 0; k < perUser; k++) {
+                    Login sender = devices.get(user).get(k % 2);
+                    String dialog = dialogsOf.get(user).get(k % dialogsOf.get(user).size());
+                    checker.acknowledged(sender.userId(), dialog, system.send(sender, dialog, "u" + user + "-" + k));
+                }
+                return null;
+            }));
+        }
+        senders.shutdown();
+        int total = perUser * users.size();
+
+        Login away = devices.get(3).get(1);
+        Api.await("a third of the sends acknowledged", PATIENCE, checker::total, n -> n >= total / 3);
+        sessions.get(away).get(0).close();
+        Api.await("two thirds of the sends acknowledged", PATIENCE, checker::total, n -> n >= 2 * total / 3);
+        sessions.get(away).add(system.connect(away, DeliveryChecker.held(sessions.get(away))));
+        for (Future<?> sender : sending) {
+            sender.get();
+        }
+
+        checker.assertAcknowledgedSequences();
+        for (int u = 0; u < users.size(); u++) {
+            Set<String> dialogs = Set.copyOf(dialogsOf.get(u));
+            for (Login device : devices.get(u)) {
+                List<DeviceSocket> deviceSessions = sessions.get(device);
+                Api.await(device.deviceId() + " has every message of its dialogs", PATIENCE,
+                        () -> checker.hasAll(dialogs, deviceSessions), Boolean::booleanValue);
+                DeviceSocket current = deviceSessions.get(deviceSessions.size() - 1);
+                current.sync(PATIENCE); // a duplicate already produced would now show
+                checker.assertDevice(device.deviceId(), dialogs, deviceSessions);
+            }
+        }
+        assertThat(sessions.get(away)).hasSize(2);
+        assertThat(sessions.get(away).get(1).messages()).as("the resumed session got what was missed and more")
+                .isNotEmpty();
+        for (String dialog : List.of(group, direct01, direct12, direct23)) {
+            Login member = dialog.equals(direct23) ? devices.get(2).get(0) : devices.get(1).get(0);
+            checker.assertHistory(dialog, system.history(member, dialog, checker.count(dialog), PATIENCE));
+        }
+        sessions.values().forEach(list -> list.forEach(DeviceSocket::close));
+    }
+
+    /**
+     * Revoking a device through user-client's public API closes its session (4401), makes UAA refuse its refresh
+     * token, and leaves the user's other device connected and receiving. Its still-valid access token still gets a
+     * ticket, but the session it opens is closed at once: user-client refuses to register a revoked device.
+     */
+    @Test
+    void revokingADeviceClosesItsSessionRefusesItsRefreshTokenAndLeavesTheOtherDeviceConnected() throws Exception {
+        Account rita = system.register();
+        Account quinn = system.register();
+        Login phone = system.login(rita, "rita-phone");
+        Login laptop = system.login(rita, "rita-laptop");
+        Login quinnPhone = system.login(quinn, "quinn-phone");
+        String dialog = system.createDirect(quinnPhone, rita);
+        DeviceSocket phoneSocket = system.connect(phone, Map.of());
+        DeviceSocket laptopSocket = system.connect(laptop, Map.of());
+        Api.json(system.call("GET", "/api/v1/clients", phone.accessToken(), null), 200);
+        JsonNode listed = Api.json(system.call("GET", "/api/v1/clients", laptop.accessToken(), null), 200);
+        assertThat(listed.findValuesAsString("deviceId")).contains("rita-phone", "rita-laptop");
+
+        assertThat(system.call("DELETE", "/api/v1/clients/rita-phone", laptop.accessToken(), null).statusCode())
+                .isEqualTo(204);
+
+        assertThat(phoneSocket.awaitClosed(PATIENCE)).as("the revoked device's session is closed as revoked")
+                .isEqualTo(4401);
+        assertThat(phoneSocket.closeReason()).isEqualTo("revoked");
+        JsonNode after = system.send(quinnPhone, dialog, "after the revocation");
+        laptopSocket.await("message", 1, PATIENCE);
+        assertThat(laptopSocket.messages().get(0).get("messageId").asString())
+                .isEqualTo(after.get("messageId").asString());
+        assertThat(laptopSocket.isOpen()).as("the other device stays connected").isTrue();
+
+        // UAA learns of the revocation from user-client's event; a rotation that raced it fails at its next use
+        AtomicReference<String> refreshToken = new AtomicReference<>(phone.refreshToken());
+        HttpResponse<String> refused = Api.await("UAA refuses the revoked device's refresh token", PATIENCE, () -> {
+            HttpResponse<String> answer = system.refresh(refreshToken.get());
+            if (answer.statusCode() == 200) {
+                refreshToken.set(Api.JSON.readTree(answer.body()).get("refreshToken").asString());
+            }
+            return answer;
+        }, answer -> answer.statusCode() != 200);
+        Api.assertProblem(refused, 401, "UNAUTHENTICATED");
+        Api.json(system.refresh(laptop.refreshToken()), 200);
+
+        DeviceSocket again = system.open(phone, phone.accessToken());
+        assertThat(again.awaitClosed(PATIENCE)).as("a new session of the revoked device is refused (4401)")
+                .isEqualTo(4401);
+        assertThat(again.messages()).isEmpty();
+        JsonNode devices = Api.json(system.call("GET", "/api/v1/clients", laptop.accessToken(), null), 200);
+        for (JsonNode device : devices) {
+            assertThat(device.get("revoked").asBoolean()).as(device.toString())
+                    .isEqualTo(device.get("deviceId").asString().equals("rita-phone"));
+        }
+        laptopSocket.close();
+    }
+
+    /**
+     * A peer who shares a dialog and subscribed sees the user come online (after user-client's debounce) and go
+     * offline with a last-seen time when the last socket closes; a stranger who subscribed sees nothing; the pull
+     * API through the gateway agrees with both.
+     */
+    @Test
+    void presenceReachesSubscribedPeersWhoShareADialogAndNobodyElse() throws Exception {
+        Account carol = system.register();
+        Account dave = system.register();
+        Account erin = system.register();
+        Login carolPhone = system.login(carol, "carol-phone");
+        Login davePhone = system.login(dave, "dave-phone");
+        Login erinPhone = system.login(erin, "erin-phone");
+        system.createDirect(carolPhone, dave);
+        String presenceOfDave = "/api/v1/presence?userIds=" + dave.userId();
+        JsonNode before = Api.await("user-client knows carol and dave share a dialog", PATIENCE,
+                () -> Api.json(system.call("GET", presenceOfDave, carolPhone.accessToken(), null), 200),
+                answer -> answer.size() == 1);
+        assertThat(before.get(0).get("online").asBoolean()).isFalse();
+
+        DeviceSocket carolSocket = system.connect(carolPhone, Map.of());
+        DeviceSocket erinSocket = system.connect(erinPhone, Map.of());
+        for (DeviceSocket subscriber : List.of(carolSocket, erinSocket)) {
+            subscriber.send("{\"type\":\"presence.subscribe\",\"userIds\":[\"" + dave.userId() + "\"]}");
+            subscriber.sync(PATIENCE);
+        }
+
+        DeviceSocket daveSocket = system.connect(davePhone, Map.of());
+        JsonNode online = carolSocket.await("presence", 1, PATIENCE).get(0);
+        assertThat(online.get("userId").asString()).isEqualTo(dave.userId().toString());
+        assertThat(online.get("online").asBoolean()).isTrue();
+        Api.await("the pull API says dave is online", PATIENCE,
+                () -> Api.json(system.call("GET", presenceOfDave, carolPhone.accessToken(), null), 200),
+                answer -> answer.get(0).get("online").asBoolean());
+
+        daveSocket.close();
+        JsonNode offline = carolSocket.await("presence", 2, PATIENCE).get(1);
+        assertThat(offline.get("userId").asString()).isEqualTo(dave.userId().toString());
+        assertThat(offline.get("online").asBoolean()).isFalse();
+        Instant lastSeen = Instant.parse(offline.get("lastSeenAt").asString());
+        JsonNode pulled = Api.await("the pull API says dave is offline", PATIENCE,
+                () -> Api.json(system.call("GET", presenceOfDave, carolPhone.accessToken(), null), 200),
+                answer -> !answer.get(0).get("online").asBoolean()).get(0);
+        assertThat(Instant.parse(pulled.get("lastSeenAt").asString())).as("pulled and pushed presence agree")
+                .isEqualTo(lastSeen);
+
+        // the node handles a presence change for all subscribed sessions at once: a ping to erin now comes back
+        // after any presence frame she could have been sent
+        erinSocket.sync(PATIENCE);
+        assertThat(erinSocket.frames("presence")).as("a stranger learns nothing of dave's presence").isEmpty();
+        assertThat(Api.json(system.call("GET", presenceOfDave, erinPhone.accessToken(), null), 200))
+                .as("nor through the pull API").isEmpty();
+        assertThat(carolSocket.frames("presence")).hasSize(2);
+        carolSocket.close();
+        erinSocket.close();
+    }
+
+    /**
+     * The recipient reads and acknowledges over the WebSocket; the sender's devices get read and delivered
+     * watermarks that only move forward (a lower read or ack changes nothing), and the inbox agrees.
+     */
+    @Test
+    void readAndDeliveredReceiptsReachTheSenderAsWatermarksThatNeverMoveBack() throws Exception {
+        Account sam = system.register();
+        Account rob = system.register();
+        Login samPhone = system.login(sam, "sam-phone");
+        Login samLaptop = system.login(sam, "sam-laptop");
+        Login robPhone = system.login(rob, "rob-phone");
+        String dialog = system.createDirect(samPhone, rob);
+        List<DeviceSocket> samSockets = List.of(system.connect(samPhone, Map.of()), system.connect(samLaptop, Map.of()));
+        DeviceSocket robSocket = system.connect(robPhone, Map.of());
+        for (int i = 1; i <= 3; i++) {
+            system.send(samPhone, dialog, "receipt-" + i);
+        }
+        robSocket.await("message", 3, PATIENCE);
+        JsonNode unread = Api.await("rob's inbox shows 3 unread", PATIENCE,
+                () -> system.inboxEntry(robPhone, dialog),
+                entry -> entry != null && entry.get("lastDialogSeq").asLong() == 3);
+        assertThat(unread.get("unreadCount").asLong()).isEqualTo(3);
+        assertThat(unread.get("readSeq").asLong()).isZero();
+
+        robSocket.send(readFrame("read", dialog, 2));
+        for (DeviceSocket sender : samSockets) {
+            awaitReceipt(sender, "read", rob, 2);
+        }
+        robSocket.send(readFrame("read", dialog, 1)); // backwards: changes nothing
+        robSocket.send(readFrame("read", dialog, 3));
+        robSocket.send(readFrame("ack", dialog, 3));
+        robSocket.send(readFrame("ack", dialog, 1)); // backwards: the cursor stays at 3
+        for (DeviceSocket sender : samSockets) {
+            awaitReceipt(sender, "read", rob, 3);
+            awaitReceipt(sender, "delivered", rob, 3);
+        }
+        system.send(samPhone, dialog, "receipt-4");
+        robSocket.await("message", 4, PATIENCE);
+        robSocket.send(readFrame("ack", dialog, 4));
+        for (DeviceSocket sender : samSockets) {
+            awaitReceipt(sender, "delivered", rob, 4);
+            assertThat(receipts(sender, "read", rob)).as("%s: rob's read watermarks", sender).containsExactly(2L, 3L);
+            assertThat(receipts(sender, "delivered", rob)).as("%s: rob's delivered watermarks", sender)
+                    .containsExactly(3L, 4L);
+            for (JsonNode receipt : sender.frames("receipt")) {
+                assertThat(receipt.get("dialogId").asString()).isEqualTo(dialog);
+                if (receipt.get("kind").asString().equals("delivered")) {
+                    assertThat(receipt.get("deviceId").asString()).isEqualTo("rob-phone");
+                }
+            }
+        }
+        JsonNode robsInbox = Api.await("rob's inbox has read up to 3 of 4", PATIENCE,
+                () -> system.inboxEntry(robPhone, dialog),
+                entry -> entry.get("lastDialogSeq").asLong() == 4 && entry.get("readSeq").asLong() == 3);
+        assertThat(robsInbox.get("unreadCount").asLong()).isEqualTo(1);
+        JsonNode samsInbox = Api.await("sam's inbox has all 4 (own sends count as read)", PATIENCE,
+                () -> system.inboxEntry(samPhone, dialog), entry -> entry.get("lastDialogSeq").asLong() == 4);
+        assertThat(samsInbox.get("readSeq").asLong()).isEqualTo(4);
+        assertThat(samsInbox.get("unreadCount").asLong()).isZero();
+        samSockets.forEach(DeviceSocket::close);
+        robSocket.close();
+    }
+
+    /**
+     * A typing frame reaches the other members' sessions once per rate interval, and never the typist's own
+     * sessions. Barriers instead of waiting: notices to one user are ordered (one partition per user), so a later
+     * notice from another dialog, or from another member, arrives after any repeat would have.
+     */
+    @Test
+    void typingReachesTheOtherMembersOnlyOncePerIntervalAndNeverTheTypist() throws Exception {
+        Account tess = system.register();
+        Account uma = system.register();
+        Account vic = system.register();
+        Login tessPhone = system.login(tess, "tess-phone");
+        Login tessLaptop = system.login(tess, "tess-laptop");
+        Login umaPhone = system.login(uma, "uma-phone");
+        Login vicPhone = system.login(vic, "vic-phone");
+        String group = system.createGroup(tessPhone, uma, vic);
+        String direct = system.createDirect(tessPhone, uma);
+        DeviceSocket typist = system.connect(tessPhone, Map.of());
+        DeviceSocket typistsLaptop = system.connect(tessLaptop, Map.of());
+        DeviceSocket umaSocket = system.connect(umaPhone, Map.of());
+        DeviceSocket vicSocket = system.connect(vicPhone, Map.of());
+        // the node's membership view must know both dialogs: a message in each reaches uma first
+        system.send(tessPhone, group, "hello group");
+        system.send(tessPhone, direct, "hello uma");
+        umaSocket.await("message", 2, PATIENCE);
+
+        typist.send(typingFrame(group));
+        typist.send(typingFrame(group)); // within the interval: dropped
+        typist.send(typingFrame(direct)); // another dialog: its own interval
+        Api.await("uma sees tess typing in the direct dialog", PATIENCE, () -> typing(umaSocket, direct, tess),
+                n -> n == 1);
+        assertThat(typing(umaSocket, group, tess)).as("one typing notice per interval").isEqualTo(1);
+        for (JsonNode notice : umaSocket.frames("typing")) {
+            assertThat(notice.get("userId").asString()).isEqualTo(tess.userId().toString());
+        }
+        Api.await("vic sees tess typing in the group", PATIENCE, () -> typing(vicSocket, group, tess), n -> n == 1);
+
+        umaSocket.send(typingFrame(group));
+        for (DeviceSocket own : List.of(typist, typistsLaptop)) {
+            Api.await(own + " sees uma typing", PATIENCE, () -> typing(own, group, uma), n -> n == 1);
+            assertThat(typing(own, group, tess) + typing(own, direct, tess)).as("%s: never its own typing", own)
+                    .isZero();
+        }
+        Api.await("vic sees uma typing", PATIENCE, () -> typing(vicSocket, group, uma), n -> n == 1);
+        assertThat(typing(vicSocket, group, tess)).as("vic: still one notice of tess").isEqualTo(1);
+        for (DeviceSocket socket : List.of(typist, typistsLaptop, umaSocket, vicSocket)) {
+            socket.close();
         }
     }
 
-    private WsClient connect(UUID user, String device) throws Exception {
-        return connect(user, device, null, 0);
-    }
+    /**
+     * A member with a push endpoint and no live session gets a signed POST per message that carries no text; while
+     * a session of theirs is live they get the message over it and no push.
+     */
+    @Test
+    void aMemberWithoutALiveSessionGetsASignedPushWithoutTheTextAndNoneWhileConnected() throws Exception {
+        Account pia = system.register();
+        Account tom = system.register();
+        Login piaPhone = system.login(pia, "pia-phone");
+        Login tomPhone = system.login(tom, "tom-phone");
+        String dialog = system.createDirect(tomPhone, pia);
+        try (PushReceiver receiver = new PushReceiver()) {
+            JsonNode registration = Api.json(system.call("PUT", "/api/v1/clients/pia-phone/push",
+                    piaPhone.accessToken(), "{\"url\":\"" + receiver.url("/hooks/pia-phone") + "\"}"), 200);
+            String secret = registration.get("secret").asString();
+            assertThat(secret).isNotBlank();
 
-    /** A ticket through the gateway, the socket through the gateway, then {@code resume}. */
-    private WsClient connect(UUID user, String device, String dialog, long lastSeen) throws Exception {
-        HttpResponse<String> ticket = stack.raw("POST", gateway + "/api/v1/ws/ticket",
-                stack.identity.userToken(user, device), "");
-        assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(201);
-        String url = SendStack.JSON.readTree(ticket.body()).get("url").asString() + "?ticket="
-                + SendStack.JSON.readTree(ticket.body()).get("ticket").asString();
-        assertThat(url).startsWith(gateway.replace("http://", "ws://"));
-        WsClient client = WsClient.connect(url, false);
-        client.send(dialog == null ? "{\"type\":\"resume\",\"dialogs\":{}}"
-                : "{\"type\":\"resume\",\"dialogs\":{\"" + dialog + "\":" + lastSeen + "}}");
-        return client;
-    }
+            JsonNode offline = system.send(tomPhone, dialog, "offline secret words");
+            PushReceiver.Push first = Api.await("a push for the first message", PATIENCE, receiver::received,
+                    pushes -> !pushes.isEmpty()).get(0);
+            assertSignedPushOf(first, secret, offline, dialog, tom);
+            assertThat(first.body()).as("the push carries no message text").doesNotContain("offline secret words")
+                    .doesNotContain("\"text\"").doesNotContain("\"body\"");
 
-    private static void awaitMessages(WsClient device, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (device.messages().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+            DeviceSocket piaSocket = system.connect(piaPhone, Map.of());
+            JsonNode live = system.send(tomPhone, dialog, "while connected");
+            Api.await("pia's session gets the live message", PATIENCE, piaSocket::messages,
+                    messages -> messages.stream().anyMatch(m -> m.get("messageId").asString()
+                            .equals(live.get("messageId").asString())));
+            piaSocket.close();
+
+            JsonNode later = system.send(tomPhone, dialog, "offline again");
+            List<PushReceiver.Push> pushes = Api.await("a push for the message after the session ended", PATIENCE,
+                    receiver::received, list -> list.stream().anyMatch(p -> p.body().contains(
+                            "\"" + later.get("messageId").asString() + "\"")));
+            assertThat(pushes).as("one push per message while offline, none while connected").hasSize(2);
+            assertSignedPushOf(pushes.get(1), secret, later, dialog, tom);
         }
-        assertThat(device.messages()).as("frames: " + device.frames()).hasSizeGreaterThanOrEqualTo(count);
-        Thread.sleep(300); // anything beyond count would be a duplicate: give it the chance to show
+    }
+
+    private static void assertSignedPushOf(PushReceiver.Push push, String secret, JsonNode acknowledged,
+                                           String dialog, Account sender) throws Exception {
+        assertThat(push.path()).isEqualTo("/hooks/pia-phone");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = "sha256=" + HexFormat.of().formatHex(
+                mac.doFinal((push.timestamp() + "." + push.body()).getBytes(StandardCharsets.UTF_8)));
+        assertThat(push.signature()).as("HMAC-SHA256 over timestamp.body with the registration's secret")
+                .isEqualTo(expected);
+        assertThat(Long.parseLong(push.timestamp())).isCloseTo(Instant.now().getEpochSecond(),
+                org.assertj.core.data.Offset.offset(300L));
+        JsonNode body = Api.JSON.readTree(push.body());
+        assertThat(body.get("type").asString()).isEqualTo("message");
+        assertThat(body.get("dialogId").asString()).isEqualTo(dialog);
+        assertThat(body.get("messageId").asString()).isEqualTo(acknowledged.get("messageId").asString());
+        assertThat(body.get("senderId").asString()).isEqualTo(sender.userId().toString());
+        assertThat(body.get("dialogSeq").asLong()).isEqualTo(acknowledged.get("dialogSeq").asLong());
+    }
+
+    private static String readFrame(String type, String dialog, long upToSeq) {
+        return "{\"type\":\"" + type + "\",\"dialogId\":\"" + dialog + "\",\"upToSeq\":" + upToSeq + "}";
+    }
+
+    private static String typingFrame(String dialog) {
+        return "{\"type\":\"typing\",\"dialogId\":\"" + dialog + "\"}";
+    }
+
+    private static void awaitReceipt(DeviceSocket socket, String kind, Account of, long upToSeq) {
+        Api.await(socket + ": " + kind + " receipt of " + of.username() + " up to " + upToSeq, PATIENCE,
+                () -> receipts(socket, kind, of), seqs -> seqs.contains(upToSeq));
+    }
+
+    /** The watermarks of one kind and user, in arrival order. */
+    private static List<Long> receipts(DeviceSocket socket, String kind, Account of) {
+        return socket.frames("receipt").stream()
+                .filter(r -> r.get("kind").asString().equals(kind))
+                .filter(r -> r.get("userId").asString().equals(of.userId().toString()))
+                .map(r -> r.get("upToSeq").asLong()).toList();
+    }
+
+    private static long typing(DeviceSocket socket, String dialog, Account who) {
+        return socket.frames("typing").stream()
+                .filter(t -> t.get("dialogId").asString().equals(dialog))
+                .filter(t -> t.get("userId").asString().equals(who.userId().toString())).count();
     }
 }

@@ -2,9 +2,6 @@ package io.chatbackend.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,20 +22,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * dialog-domain and message-domain as real processes on databases, a keyspace and topics of their own, with tokens
- * from a stand-in identity provider: the send path and the read side end to end, for the system tests.
+ * from a stand-in identity provider: the send path and the read side end to end, for the system tests (live delivery: {@link ChatSystem}).
  */
 final class SendStack implements AutoCloseable {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = Api.JSON;
 
     final StubIdentityProvider identity = new StubIdentityProvider();
     final ServiceProcess dialogs;
     final ServiceProcess messages;
     final JdbcTemplate dialogDb;
     final JdbcTemplate messageDb;
-    ServiceProcess notification;
-    ServiceProcess gateway;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> common;
 
     private SendStack(String kafka, String cassandra, List<String> dialogExtra, List<String> messageExtra) {
@@ -75,29 +69,6 @@ final class SendStack implements AutoCloseable {
                 Ports.freePort(), messageArgs);
     }
 
-    /**
-     * Adds live delivery: a notification node and the gateway in front of everything (tokens from the stand-in
-     * identity provider, WebSocket tickets pointing at the gateway). Answers the gateway's base URL.
-     */
-    String startDelivery() {
-        Path root = Path.of(System.getProperty("chat.root", ".."));
-        int gatewayPort = Ports.freePort();
-        int notificationPort = Ports.freePort();
-        List<String> notificationArgs = new ArrayList<>(common);
-        notificationArgs.add("--chat.notification.public-ws-url=ws://127.0.0.1:" + gatewayPort + "/ws");
-        notification = ServiceProcess.start("notification", root.resolve("notification/target/notification-exec.jar"),
-                notificationPort, notificationArgs);
-        gateway = ServiceProcess.start("api-gateway", root.resolve("api-gateway/target/api-gateway-exec.jar"),
-                gatewayPort, List.of("--chat.services.uaa=" + identity.baseUrl(),
-                        "--chat.public-url=" + StubIdentityProvider.ISSUER,
-                        "--chat.security.issuer=" + StubIdentityProvider.ISSUER,
-                        "--chat.services.message-domain=" + messages.baseUrl(),
-                        "--chat.services.dialog-domain=" + dialogs.baseUrl(),
-                        "--chat.services.notification=" + notification.baseUrl(),
-                        "--chat.services.user-client=http://127.0.0.1:" + Ports.freePort()));
-        return gateway.baseUrl();
-    }
-
     /** On the build's shared servers. */
     static SendStack onSharedServers(List<String> dialogExtra, List<String> messageExtra) {
         Endpoints endpoints = SharedInfrastructure.endpoints();
@@ -127,41 +98,17 @@ final class SendStack implements AutoCloseable {
     }
 
     /** Sends until acknowledged (retrying 202/409/503 answers with the same key) and returns the 201 body. */
-    JsonNode sendAcknowledged(UUID sender, String dialog, String text) throws InterruptedException {
-        UUID key = UUID.randomUUID();
-        while (true) {
-            HttpResponse<String> response = send(sender, dialog, key, text);
-            if (response.statusCode() == 201) {
-                return JSON.readTree(response.body());
-            }
-            assertThat(response.statusCode()).as(response.body()).isIn(202, 409, 503);
-            Thread.sleep(50);
-        }
+    JsonNode sendAcknowledged(UUID sender, String dialog, String text) {
+        return Api.sendUntilAcknowledged(key -> send(sender, dialog, key, text));
     }
 
     /**
      * The dialog's history as {@code viewer} reads it, once it holds {@code expected} messages without a hole
      * (a later message may become visible before an earlier one), or what it holds when {@code patience} ran out.
      */
-    List<JsonNode> history(String dialog, UUID viewer, int expected, Duration patience) throws InterruptedException {
-        List<JsonNode> history = new ArrayList<>();
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (history.size() < expected && System.nanoTime() < deadline) {
-            HttpResponse<String> page = request("GET", dialogs.baseUrl() + "/api/v1/dialogs/" + dialog
-                    + "/messages?limit=200&afterSeq=" + history.size(), viewer, null);
-            if (page.statusCode() == 200) {
-                for (JsonNode item : JSON.readTree(page.body()).get("items")) {
-                    if (item.get("dialogSeq").asLong() != history.size() + 1) {
-                        break;
-                    }
-                    history.add(item);
-                }
-            }
-            if (history.size() < expected) {
-                Thread.sleep(200);
-            }
-        }
-        return history;
+    List<JsonNode> history(String dialog, UUID viewer, int expected, Duration patience) {
+        return Api.denseHistory(afterSeq -> request("GET", dialogs.baseUrl() + "/api/v1/dialogs/" + dialog
+                + "/messages?limit=200&afterSeq=" + afterSeq, viewer, null), expected, patience);
     }
 
     HttpResponse<String> request(String method, String url, UUID user, String body) {
@@ -169,24 +116,11 @@ final class SendStack implements AutoCloseable {
     }
 
     HttpResponse<String> raw(String method, String url, String token, String body) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + url + " failed", e);
-        }
+        return Api.call(method, url, token, body);
     }
 
     @Override
     public void close() {
-        if (gateway != null) {
-            gateway.stop();
-        }
-        if (notification != null) {
-            notification.stop();
-        }
         messages.stop();
         dialogs.stop();
         identity.close();

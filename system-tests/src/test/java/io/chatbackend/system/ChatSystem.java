@@ -1,0 +1,229 @@
+package io.chatbackend.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import io.chatbackend.platform.infra.Endpoints;
+import io.chatbackend.platform.infra.Ports;
+import io.chatbackend.platform.testing.IsolatedData;
+import io.chatbackend.platform.testing.ServiceProcess;
+import io.chatbackend.platform.testing.SharedInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole system as the local run wires it, every context a real process from its executable jar: uaa (real
+ * identity: users register and log in through the gateway, services get their client-credentials tokens from it
+ * with the default secrets and scopes), message-domain, dialog-domain, user-client, notification and the gateway,
+ * on the build's shared PostgreSQL, Kafka and Cassandra with databases, keyspaces and a topic prefix of their own.
+ * Clients use only the gateway's public API and WebSocket.
+ */
+final class ChatSystem implements AutoCloseable {
+
+    static final String PASSWORD = "a fine password 1";
+
+    /** A registered account. */
+    record Account(UUID userId, String username) {
+    }
+
+    /** One device's login: tokens carrying {@code did = deviceId}. */
+    record Login(Account account, String deviceId, String accessToken, String refreshToken) {
+        UUID userId() {
+            return account.userId();
+        }
+    }
+
+    final ServiceProcess uaa;
+    final ServiceProcess dialogs;
+    final ServiceProcess messages;
+    final ServiceProcess userClient;
+    final ServiceProcess notification;
+    final ServiceProcess gateway;
+
+    private ChatSystem(Map<String, ServiceProcess> started) {
+        uaa = started.get("uaa");
+        dialogs = started.get("dialog-domain");
+        messages = started.get("message-domain");
+        userClient = started.get("user-client");
+        notification = started.get("notification");
+        gateway = started.get("api-gateway");
+    }
+
+    /**
+     * Starts the six processes at once (each waits for its own dependencies lazily, as in the local run) and
+     * answers when every one is ready.
+     */
+    static ChatSystem start() {
+        Endpoints endpoints = SharedInfrastructure.endpoints();
+        Path root = Path.of(System.getProperty("chat.root", ".."));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String service : List.of("api-gateway", "uaa", "message-domain", "dialog-domain", "user-client",
+                "notification")) {
+            ports.put(service, Ports.freePort());
+        }
+        String publicUrl = "http://127.0.0.1:" + ports.get("api-gateway");
+        List<String> common = new ArrayList<>(List.of(
+                "--spring.datasource.username=" + endpoints.postgresUsername(),
+                "--spring.datasource.password=" + endpoints.postgresPassword(),
+                "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
+                "--spring.cassandra.contact-points=" + endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
+                "--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter(),
+                "--chat.integration.topic-prefix=" + IsolatedData.uniqueName("sys_live") + ".",
+                // UAA's issuer and the audience every service checks: the gateway's public origin, as in the local run
+                "--chat.public-url=" + publicUrl));
+        ports.forEach((service, port) -> common.add("--chat.services." + service + "=http://127.0.0.1:" + port));
+
+        Map<String, List<String>> arguments = new LinkedHashMap<>();
+        arguments.put("uaa", List.of("--spring.datasource.url=" + IsolatedData.newDatabase("sys_uaa"),
+                // every test logs in many devices from one address; the throttles are UaaAuthIT's business
+                "--chat.uaa.throttle.attempts-per-source-per-minute=100000",
+                "--chat.uaa.throttle.registrations-per-source-per-minute=100000"));
+        arguments.put("dialog-domain", List.of("--spring.datasource.url=" + IsolatedData.newDatabase("sys_dialog"),
+                "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_dialog"),
+                "--chat.dialog.lane-sweep-interval=PT0.5S"));
+        arguments.put("message-domain", List.of("--spring.datasource.url=" + IsolatedData.newDatabase("sys_message"),
+                "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_message"),
+                "--chat.message.recovery-age=PT1S", "--chat.message.recovery-interval=PT0.5S"));
+        arguments.put("user-client", List.of("--spring.datasource.url=" + IsolatedData.newDatabase("sys_userclient"),
+                // the tests' push receiver listens on 127.0.0.1 (SSRF checks would refuse it otherwise)
+                "--chat.user-client.push-allow-private-networks=true"));
+        arguments.put("notification", List.of("--chat.notification.push-allow-private-networks=true"));
+        arguments.put("api-gateway", List.of());
+
+        ExecutorService starters = Executors.newFixedThreadPool(arguments.size());
+        Map<String, Future<ServiceProcess>> starting = new LinkedHashMap<>();
+        arguments.forEach((service, own) -> {
+            List<String> all = new ArrayList<>(common);
+            all.addAll(own);
+            starting.put(service, starters.submit(() -> ServiceProcess.start(service,
+                    root.resolve(service + "/target/" + service + "-exec.jar"), ports.get(service), all)));
+        });
+        starters.shutdown();
+        Map<String, ServiceProcess> started = new LinkedHashMap<>();
+        RuntimeException failure = null;
+        for (var entry : starting.entrySet()) {
+            try {
+                started.put(entry.getKey(), entry.getValue().get());
+            } catch (Exception e) {
+                failure = failure == null ? new IllegalStateException(entry.getKey() + " did not start", e) : failure;
+            }
+        }
+        if (failure != null) {
+            started.values().forEach(ServiceProcess::stop);
+            throw failure;
+        }
+        return new ChatSystem(started);
+    }
+
+    String url(String path) {
+        return gateway.baseUrl() + path;
+    }
+
+    HttpResponse<String> call(String method, String path, String token, String body) {
+        return Api.call(method, url(path), token, body);
+    }
+
+    /** A new account through {@code POST /api/v1/auth/register}. */
+    Account register() {
+        String name = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
+        JsonNode created = Api.json(call("POST", "/api/v1/auth/register", null,
+                "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"), 201);
+        return new Account(UUID.fromString(created.get("userId").asString()), name);
+    }
+
+    /** Logs a device in through {@code POST /api/v1/auth/login}. */
+    Login login(Account account, String deviceId) {
+        JsonNode tokens = Api.json(call("POST", "/api/v1/auth/login", null, "{\"username\":\"" + account.username()
+                + "\",\"password\":\"" + PASSWORD + "\",\"deviceId\":\"" + deviceId + "\"}"), 200);
+        return new Login(account, deviceId, tokens.get("accessToken").asString(),
+                tokens.get("refreshToken").asString());
+    }
+
+    HttpResponse<String> refresh(String refreshToken) {
+        return call("POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"" + refreshToken + "\"}");
+    }
+
+    String createGroup(Login admin, Account... members) {
+        String ids = java.util.Arrays.stream(members).map(member -> "\"" + member.userId() + "\"")
+                .collect(Collectors.joining(","));
+        return Api.json(call("POST", "/api/v1/dialogs", admin.accessToken(),
+                "{\"type\":\"group\",\"title\":\"system\",\"memberIds\":[" + ids + "]}"), 201)
+                .get("dialogId").asString();
+    }
+
+    String createDirect(Login me, Account peer) {
+        HttpResponse<String> created = call("POST", "/api/v1/dialogs", me.accessToken(),
+                "{\"type\":\"direct\",\"peerUserId\":\"" + peer.userId() + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+        return Api.JSON.readTree(created.body()).get("dialogId").asString();
+    }
+
+    /** Sends through the gateway until acknowledged (retrying with the same key) and answers the 201 body. */
+    JsonNode send(Login sender, String dialog, String text) {
+        return Api.sendUntilAcknowledged(key -> call("POST", "/api/v1/dialogs/" + dialog + "/messages",
+                sender.accessToken(), "{\"clientMessageId\":\"" + key + "\",\"body\":{\"type\":\"text\",\"text\":\""
+                        + text + "\"}}"));
+    }
+
+    /** The dialog's history through the gateway once it holds {@code expected} messages (see Api.denseHistory). */
+    List<JsonNode> history(Login viewer, String dialog, int expected, Duration patience) {
+        return Api.denseHistory(afterSeq -> call("GET", "/api/v1/dialogs/" + dialog + "/messages?limit=200&afterSeq="
+                + afterSeq, viewer.accessToken(), null), expected, patience);
+    }
+
+    /** My inbox entry of {@code dialog} (null if absent). */
+    JsonNode inboxEntry(Login viewer, String dialog) {
+        JsonNode inbox = Api.json(call("GET", "/api/v1/dialogs", viewer.accessToken(), null), 200);
+        for (JsonNode entry : inbox.get("items")) {
+            if (dialog.equals(entry.get("dialogId").asString())) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    HttpResponse<String> ticket(String accessToken) {
+        return call("POST", "/api/v1/ws/ticket", accessToken, "");
+    }
+
+    /**
+     * A ticket through the gateway, the WebSocket it names (the gateway's {@code /ws}), the {@code welcome}, then
+     * {@code resume} with what the device holds ({@code dialogId → last dialogSeq}; empty = nothing).
+     */
+    DeviceSocket connect(Login device, Map<String, Long> holds) throws Exception {
+        DeviceSocket socket = open(device, device.accessToken());
+        socket.await("welcome", 1, Duration.ofSeconds(30));
+        String dialogs = holds.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                .collect(Collectors.joining(","));
+        socket.send("{\"type\":\"resume\",\"dialogs\":{" + dialogs + "}}");
+        return socket;
+    }
+
+    /** Just the ticket and the socket (no resume), with whatever access token is given. */
+    DeviceSocket open(Login device, String accessToken) throws Exception {
+        JsonNode ticket = Api.json(ticket(accessToken), 201);
+        String url = ticket.get("url").asString();
+        assertThat(url).as("tickets name the gateway's WebSocket in the local topology")
+                .isEqualTo(gateway.baseUrl().replace("http://", "ws://") + "/ws");
+        return DeviceSocket.open(device.account().username() + "/" + device.deviceId(),
+                url + "?ticket=" + ticket.get("ticket").asString());
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess process : List.of(gateway, notification, userClient, messages, dialogs, uaa)) {
+            process.stop();
+        }
+    }
+}
