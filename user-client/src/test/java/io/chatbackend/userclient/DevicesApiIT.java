@@ -14,7 +14,11 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /api/v1/clients}: my devices, naming, revocation (with its event) and push endpoints. */
+/**
+ * {@code /api/v1/clients}: my devices, naming, revocation (with its event) and push endpoints. Push URLs name
+ * 203.0.113.x (TEST-NET-3: a public address that needs no DNS and is never routed), because private networks are
+ * not allowed here.
+ */
 class DevicesApiIT extends UserClientIntegrationTest {
 
     @Test
@@ -80,17 +84,17 @@ class DevicesApiIT extends UserClientIntegrationTest {
     void anotherUsersDeviceIsNotFoundAndNothingChanges() throws Exception {
         UUID owner = UUID.randomUUID();
         String ownerToken = IDENTITY.userToken(owner, "owned");
-        ok(call("PUT", "/api/v1/clients/owned/push", ownerToken, "{\"url\":\"https://push.example/owned\"}"), 200);
+        ok(call("PUT", "/api/v1/clients/owned/push", ownerToken, "{\"url\":\"https://203.0.113.10/owned\"}"), 200);
         String stranger = IDENTITY.userToken(UUID.randomUUID(), "other");
 
         assertProblem(call("DELETE", "/api/v1/clients/owned", stranger, null), 404, "CLIENT_NOT_FOUND");
-        assertProblem(call("PUT", "/api/v1/clients/owned/push", stranger, "{\"url\":\"https://evil.example\"}"), 404,
-                "CLIENT_NOT_FOUND");
+        assertProblem(call("PUT", "/api/v1/clients/owned/push", stranger,
+                "{\"url\":\"https://203.0.113.66/evil\"}"), 404, "CLIENT_NOT_FOUND");
         assertProblem(call("DELETE", "/api/v1/clients/owned/push", stranger, null), 404, "CLIENT_NOT_FOUND");
 
         JsonNode owned = device(ok(call("GET", "/api/v1/clients", ownerToken, null), 200), "owned");
         assertThat(owned.get("revoked").asBoolean()).isFalse();
-        assertThat(owned.get("pushEndpoint").asString()).isEqualTo("https://push.example/owned");
+        assertThat(owned.get("pushEndpoint").asString()).isEqualTo("https://203.0.113.10/owned");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE message_key = ?", Integer.class,
                 owner.toString())).isZero();
     }
@@ -100,27 +104,27 @@ class DevicesApiIT extends UserClientIntegrationTest {
         UUID me = UUID.randomUUID();
         String token = IDENTITY.userToken(me, "phone");
         JsonNode first = ok(call("PUT", "/api/v1/clients/phone/push", token,
-                "{\"url\":\"https://push.example/a\"}"), 200);
-        assertThat(first.get("url").asString()).isEqualTo("https://push.example/a");
+                "{\"url\":\"https://203.0.113.10/a\"}"), 200);
+        assertThat(first.get("url").asString()).isEqualTo("https://203.0.113.10/a");
         String secret = first.get("secret").asString();
         assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
         JsonNode second = ok(call("PUT", "/api/v1/clients/phone/push", token,
-                "{\"url\":\"http://push.example/b\"}"), 200);
+                "{\"url\":\"https://203.0.113.10/b\"}"), 200);
         assertThat(second.get("secret").asString()).as("a new secret each time").isNotEqualTo(secret);
         assertThat(call("GET", "/api/v1/clients", token, null).body()).doesNotContain(secret)
                 .doesNotContain(second.get("secret").asString());
 
-        ok(call("PUT", "/api/v1/clients/old/push", token, "{\"url\":\"https://push.example/old\"}"), 404);
+        ok(call("PUT", "/api/v1/clients/old/push", token, "{\"url\":\"https://203.0.113.10/old\"}"), 404);
         ok(call("PUT", "/api/v1/clients/old", token, "{\"name\":\"Old\"}"), 200);
-        ok(call("PUT", "/api/v1/clients/old/push", token, "{\"url\":\"https://push.example/old\"}"), 200);
+        ok(call("PUT", "/api/v1/clients/old/push", token, "{\"url\":\"https://203.0.113.10/old\"}"), 200);
         ok(call("DELETE", "/api/v1/clients/old", token, null), 204);
-        assertProblem(call("PUT", "/api/v1/clients/old/push", token, "{\"url\":\"https://push.example/x\"}"), 409,
+        assertProblem(call("PUT", "/api/v1/clients/old/push", token, "{\"url\":\"https://203.0.113.10/x\"}"), 409,
                 "CLIENT_REVOKED");
 
         JsonNode endpoints = ok(call("GET", "/internal/users/" + me + "/push-endpoints", sessionsToken(), null), 200);
         assertThat(endpoints).as("revoked devices are left out").hasSize(1);
         assertThat(endpoints.get(0).get("deviceId").asString()).isEqualTo("phone");
-        assertThat(endpoints.get(0).get("url").asString()).isEqualTo("http://push.example/b");
+        assertThat(endpoints.get(0).get("url").asString()).isEqualTo("https://203.0.113.10/b");
         assertThat(endpoints.get(0).get("secret").asString()).isEqualTo(second.get("secret").asString());
 
         assertThat(call("DELETE", "/api/v1/clients/phone/push", token, null).statusCode()).isEqualTo(204);
@@ -158,6 +162,25 @@ class DevicesApiIT extends UserClientIntegrationTest {
         assertProblem(call("GET", "/api/v1/clients", null, null), 401, "UNAUTHENTICATED");
 
         assertThat(call("GET", "/api/v1/clients", token, null).body()).isEqualTo(before);
+    }
+
+    @Test
+    void pushUrlsOnInternalAddressesAreRefusedWith422AndNothingIsStored() throws Exception {
+        UUID me = UUID.randomUUID();
+        String token = IDENTITY.userToken(me, "phone");
+        ok(call("PUT", "/api/v1/clients/phone/push", token, "{\"url\":\"https://203.0.113.10/mine\"}"), 200);
+        String before = call("GET", "/internal/users/" + me + "/push-endpoints", sessionsToken(), null).body();
+
+        for (String url : List.of("https://127.0.0.1/hook", "https://localhost:8443/hook", "https://[::1]/hook",
+                "https://[::ffff:127.0.0.1]/hook", "https://169.254.169.254/latest/meta-data/",
+                "https://10.0.0.5/hook", "https://172.16.3.4/hook", "https://192.168.1.1/hook",
+                "https://[fd00::1]/hook", "https://[fe80::1]/hook", "https://100.64.0.1/hook", "https://0.0.0.0/hook",
+                "https://224.0.0.1/hook", "http://203.0.113.10/plain-http", "https://no-such-host.invalid/hook")) {
+            assertProblem(call("PUT", "/api/v1/clients/phone/push", token, "{\"url\":\"" + url + "\"}"), 422,
+                    "PUSH_URL_NOT_ALLOWED");
+        }
+        assertThat(call("GET", "/internal/users/" + me + "/push-endpoints", sessionsToken(), null).body())
+                .as("the endpoint and its secret are unchanged").isEqualTo(before);
     }
 
     private static List<String> strings(JsonNode list, String field) {

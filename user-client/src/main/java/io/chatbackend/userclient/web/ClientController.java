@@ -3,6 +3,7 @@ package io.chatbackend.userclient.web;
 import io.chatbackend.platform.web.ApiException;
 import io.chatbackend.platform.web.Caller;
 import io.chatbackend.userclient.device.Devices;
+import io.chatbackend.userclient.device.PushUrls;
 import io.chatbackend.userclient.session.Presence;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -37,17 +38,19 @@ class ClientController {
 
     private final Devices devices;
     private final Presence presence;
+    private final PushUrls pushUrls;
 
-    ClientController(Devices devices, Presence presence) {
+    ClientController(Devices devices, Presence presence, PushUrls pushUrls) {
         this.devices = devices;
         this.presence = presence;
+        this.pushUrls = pushUrls;
     }
 
     /** {@code {"name"}}. */
     record NameRequest(@NotBlank @Size(max = 128) String name) {
     }
 
-    /** {@code {"url"}}: an http(s) webhook. */
+    /** {@code {"url"}}: an https webhook on a public address (see {@link PushUrls}). */
     record PushRequest(@NotNull String url) {
     }
 
@@ -74,7 +77,10 @@ class ClientController {
     Devices.PushRegistration setPush(@AuthenticationPrincipal Jwt jwt, @PathVariable String deviceId,
                                      @Valid @RequestBody PushRequest request) {
         Me me = me(jwt);
-        return devices.setPush(me.userId(), Inputs.id("deviceId", deviceId), Inputs.pushUrl(request.url()));
+        String id = Inputs.id("deviceId", deviceId);
+        // checked (its host resolved) before the endpoint is written, so a refused URL changes nothing
+        String url = pushUrls.allowed(Inputs.pushUrl(request.url()));
+        return devices.setPush(me.userId(), id, url);
     }
 
     @DeleteMapping("/clients/{deviceId}/push")
