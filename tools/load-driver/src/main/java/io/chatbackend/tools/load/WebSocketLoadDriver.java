@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -151,7 +149,10 @@ public final class WebSocketLoadDriver implements Callable<Integer> {
         String[] sender = members.get(0);
         List<String[]> recipients = members.subList(1, members.size());
         long created = System.nanoTime();
-        String dialog = createGroup(sender, recipients, "large");
+        String dialog = createGroup(sender, recipients.subList(0, Math.min(999, recipients.size())), "large");
+        for (int from = 999; from < recipients.size(); from += 1_000) {
+            addMembers(sender, dialog, recipients.subList(from, Math.min(recipients.size(), from + 1_000)));
+        }
         System.out.printf("large group: %d members created in %.1f s%n", members.size(),
                 (System.nanoTime() - created) / 1e9);
         List<Session> open = open(recipients, recipients.size(), dialog);
@@ -190,29 +191,15 @@ public final class WebSocketLoadDriver implements Callable<Integer> {
             send(members.get(0), dialog);
         }
         Thread.sleep(2_000); // let the read model take the last ones: the storm measures recovery, not lag
-        List<String[]> recipients = members.subList(1, members.size());
-        List<String> tickets = tickets(recipients);
-        long start = System.nanoTime();
         List<Session> back = new ArrayList<>();
-        Semaphore handshakes = new Semaphore(256);
-        List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
-        for (int i = 0; i < recipients.size(); i++) {
-            Session session = new Session(recipients.get(i)[0], dialog);
+        for (String[] recipient : members.subList(1, members.size())) {
+            Session session = new Session(recipient, dialog);
             session.expect(stormMessages);
-            handshakes.acquire();
-            pending.add(http.newWebSocketBuilder().buildAsync(URI.create(wsUrl(tickets.get(i))), session)
-                    .whenComplete((ws, error) -> handshakes.release()));
             back.add(session);
         }
-        for (int i = 0; i < pending.size(); i++) {
-            try {
-                WebSocket socket = pending.get(i).get(60, TimeUnit.SECONDS);
-                long has = lastSeen.getOrDefault(back.get(i).userId, 0L);
-                socket.sendText("{\"type\":\"resume\",\"dialogs\":{\"" + dialog + "\":" + has + "}}", true);
-            } catch (Exception e) {
-                back.get(i).failed = true;
-            }
-        }
+        long start = System.nanoTime();
+        connectAll(back, session -> "{\"type\":\"resume\",\"dialogs\":{\"" + dialog + "\":"
+                + lastSeen.getOrDefault(session.userId, 0L) + "}}", 256);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (back.stream().anyMatch(s -> !s.failed && s.recoveredAt.get() == 0) && System.nanoTime() < deadline) {
             Thread.sleep(200);
@@ -238,50 +225,43 @@ public final class WebSocketLoadDriver implements Callable<Integer> {
 
     /** Opens {@code count} sessions over the users (round robin), each resumed with nothing. */
     private List<Session> open(List<String[]> owners, int count, String dialog) throws Exception {
-        List<String[]> holders = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            holders.add(owners.get(i % owners.size()));
-        }
-        List<String> tickets = tickets(holders);
-        Semaphore handshakes = new Semaphore(32);
         List<Session> sessions = new ArrayList<>();
-        List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Session session = new Session(holders.get(i)[0], dialog);
-            handshakes.acquire();
-            pending.add(http.newWebSocketBuilder().buildAsync(URI.create(wsUrl(tickets.get(i))), session)
-                    .whenComplete((ws, error) -> handshakes.release()));
-            sessions.add(session);
+            sessions.add(new Session(owners.get(i % owners.size()), dialog));
         }
-        List<Session> open = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            try {
-                pending.get(i).get(60, TimeUnit.SECONDS).sendText("{\"type\":\"resume\",\"dialogs\":{}}", true);
-                open.add(sessions.get(i));
-            } catch (Exception e) {
-                System.out.println("a session did not open: " + e);
-            }
+        connectAll(sessions, session -> "{\"type\":\"resume\",\"dialogs\":{}}", 32);
+        List<Session> open = sessions.stream().filter(session -> !session.failed).toList();
+        if (open.size() < count) {
+            System.out.printf("%d sessions did not open%n", count - open.size());
         }
         return open;
     }
 
-    /** One ticket per holder, asked in parallel (tickets live 30 s: fetched right before use). */
-    private List<String> tickets(List<String[]> holders) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<java.util.concurrent.Future<String>> tickets = new ArrayList<>();
-            for (String[] holder : holders) {
-                tickets.add(pool.submit(() -> JSON.readTree(post("/api/v1/ws/ticket", holder[1], "").body())
-                        .get("ticket").asString()));
-            }
-            List<String> answered = new ArrayList<>();
-            for (java.util.concurrent.Future<String> ticket : tickets) {
-                answered.add(ticket.get());
-            }
-            return answered;
-        } finally {
-            pool.shutdown();
+    /**
+     * Connects every session as a client would: a ticket through the gateway, the socket to the node, then its
+     * {@code resume}; {@code parallel} clients at a time (tickets live 30 s, so each is asked right before use).
+     * A session that fails is marked {@link Session#failed}.
+     */
+    private void connectAll(List<Session> sessions, java.util.function.Function<Session, String> resume, int parallel)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        for (Session session : sessions) {
+            pool.execute(() -> {
+                try {
+                    String ticket = JSON.readTree(post("/api/v1/ws/ticket", session.token, "").body())
+                            .get("ticket").asString();
+                    http.newWebSocketBuilder().buildAsync(URI.create(wsUrl(ticket)), session)
+                            .get(60, TimeUnit.SECONDS).sendText(resume.apply(session), true);
+                } catch (Exception e) {
+                    if (!session.failed) {
+                        System.out.println("a session did not open: " + e);
+                    }
+                    session.failed = true;
+                }
+            });
         }
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.MINUTES);
     }
 
     private String wsUrl(String ticket) {
@@ -330,6 +310,7 @@ public final class WebSocketLoadDriver implements Callable<Integer> {
     /** One client session: records deliveries of messages sent by this driver and what it has of its dialog. */
     private final class Session implements WebSocket.Listener {
         final String userId;
+        final String token;
         final String dialog;
         final AtomicLong lastDialogSeq = new AtomicLong();
         final AtomicLong lastFrameAt = new AtomicLong(System.nanoTime());
@@ -340,8 +321,9 @@ public final class WebSocketLoadDriver implements Callable<Integer> {
         private int received;
         volatile boolean failed;
 
-        Session(String userId, String dialog) {
-            this.userId = userId;
+        Session(String[] owner, String dialog) {
+            this.userId = owner[0];
+            this.token = owner[1];
             this.dialog = dialog;
         }
 
@@ -429,6 +411,19 @@ public final class WebSocketLoadDriver implements Callable<Integer> {
                     + created.body());
         }
         return JSON.readTree(created.body()).get("dialogId").asString();
+    }
+
+    /** Adds members (at most 1,000 per call, as the API allows). */
+    private void addMembers(String[] admin, String dialog, List<String[]> members) throws Exception {
+        StringBuilder ids = new StringBuilder();
+        for (String[] member : members) {
+            ids.append(ids.isEmpty() ? "" : ",").append('"').append(member[0]).append('"');
+        }
+        HttpResponse<String> added = post("/api/v1/dialogs/" + dialog + "/members", admin[1],
+                "{\"userIds\":[" + ids + "]}");
+        if (added.statusCode() / 100 != 2) {
+            throw new IllegalStateException("members were not added: " + added.statusCode() + " " + added.body());
+        }
     }
 
     /** Sends one message (retrying busy answers with the same key) and notes when its send started. */
