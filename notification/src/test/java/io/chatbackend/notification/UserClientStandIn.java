@@ -20,8 +20,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A stand-in for user-client's internal API (another process's API) over real HTTP: session registration (409
- * CLIENT_REVOKED for devices the test revoked), heartbeats, ends, delivery cursors (greatest wins) and push
- * endpoints the test sets. Records what it was asked.
+ * CLIENT_REVOKED for devices the test revoked), heartbeats, ends, delivery cursors (greatest wins), push
+ * endpoints the test sets, and the notification node registry (a node's claim is renewed only when its set of
+ * partitions changes; of two claims on a partition the more recent wins; no expiry). Records what it was asked.
  */
 final class UserClientStandIn implements AutoCloseable {
 
@@ -34,6 +35,8 @@ final class UserClientStandIn implements AutoCloseable {
     final List<String> ended = new CopyOnWriteArrayList<>();
     final List<String> cursorCalls = new CopyOnWriteArrayList<>();
     final List<JsonNode> heartbeats = new CopyOnWriteArrayList<>();
+    private final Map<String, Node> nodes = new ConcurrentHashMap<>();
+    private long claims;
 
     UserClientStandIn() {
         try {
@@ -97,6 +100,11 @@ final class UserClientStandIn implements AutoCloseable {
                 cursorCalls.add(key + "/" + upToSeq);
                 long now = cursors.merge(key, upToSeq, Math::max);
                 reply(exchange, 200, "{\"upToSeq\":" + now + "}");
+            } else if (method.equals("PUT") && path.length == 2 && path[0].equals("nodes")) {
+                reply(exchange, 200, registerNode(path[1], json.readTree(exchange.getRequestBody().readAllBytes()))
+                        .toString());
+            } else if (method.equals("GET") && path.length == 1 && path[0].equals("nodes")) {
+                reply(exchange, 200, liveNodes().toString());
             } else if (method.equals("GET") && path.length == 3 && path[2].equals("push-endpoints")) {
                 ArrayNode list = json.createArrayNode();
                 pushEndpoints.getOrDefault(UUID.fromString(path[1]), List.of()).forEach(endpoint ->
@@ -108,6 +116,54 @@ final class UserClientStandIn implements AutoCloseable {
             }
         } catch (Exception e) {
             reply(exchange, 500, "{\"code\":\"INTERNAL_ERROR\"}");
+        }
+    }
+
+    /** The partitions each registered node owns now (the more recent claim of a partition wins). */
+    Map<String, List<Integer>> owners() {
+        Map<String, List<Integer>> owners = new java.util.TreeMap<>();
+        liveNodes().forEach(node -> {
+            List<Integer> partitions = new java.util.ArrayList<>();
+            node.get("partitions").forEach(p -> partitions.add(p.asInt()));
+            owners.put(node.get("nodeId").asString(), partitions);
+        });
+        return owners;
+    }
+
+    private synchronized JsonNode registerNode(String nodeId, JsonNode registration) {
+        Node before = nodes.get(nodeId);
+        boolean same = before != null && before.registration().get("partitions").equals(registration.get("partitions"))
+                && before.registration().get("partitionCount").equals(registration.get("partitionCount"));
+        Node node = new Node(nodeId, registration, same ? before.claim() : ++claims);
+        nodes.put(nodeId, node);
+        return node.toJson(registration.get("partitions"));
+    }
+
+    private synchronized ArrayNode liveNodes() {
+        Set<String> taken = new java.util.HashSet<>();
+        ArrayNode list = json.createArrayNode();
+        nodes.values().stream().sorted(java.util.Comparator.comparingLong(Node::claim).reversed()).forEach(node -> {
+            ArrayNode owned = json.createArrayNode();
+            node.registration().get("partitions").forEach(p -> {
+                if (taken.add(node.registration().get("partitionCount").asInt() + "/" + p.asInt())) {
+                    owned.add(p.asInt());
+                }
+            });
+            list.add(node.toJson(owned));
+        });
+        return list;
+    }
+
+    private record Node(String nodeId, JsonNode registration, long claim) {
+
+        JsonNode toJson(JsonNode partitions) {
+            tools.jackson.databind.node.ObjectNode node = JsonMapper.builder().build().createObjectNode();
+            node.put("nodeId", nodeId).put("wsUrl", registration.get("wsUrl").asString())
+                    .put("partitionCount", registration.get("partitionCount").asInt());
+            node.set("partitions", partitions);
+            node.put("claimedAt", java.time.Instant.EPOCH.plusSeconds(claim).toString())
+                    .put("expiresAt", java.time.Instant.now().plusSeconds(30).toString());
+            return node;
         }
     }
 

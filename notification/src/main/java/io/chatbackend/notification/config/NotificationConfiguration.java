@@ -5,6 +5,7 @@ import io.chatbackend.message.contract.MessageSent;
 import io.chatbackend.notification.delivery.ClientRequests;
 import io.chatbackend.notification.delivery.Deliveries;
 import io.chatbackend.notification.delivery.NodeDeliveries;
+import io.chatbackend.notification.delivery.NodeDeliveryConsumer;
 import io.chatbackend.notification.dialogs.DialogDirectory;
 import io.chatbackend.notification.fanout.FanOut;
 import io.chatbackend.notification.fanout.JoinNotices;
@@ -13,6 +14,12 @@ import io.chatbackend.notification.fanout.MembershipView;
 import io.chatbackend.notification.security.ProblemWriter;
 import io.chatbackend.notification.session.DeliveryWebSocketHandler;
 import io.chatbackend.notification.push.OfflinePush;
+import io.chatbackend.notification.routing.MovedSessions;
+import io.chatbackend.notification.routing.NodeAnnouncer;
+import io.chatbackend.notification.routing.NodeDirectory;
+import io.chatbackend.notification.routing.NodeIdentity;
+import io.chatbackend.notification.routing.NodesApi;
+import io.chatbackend.notification.routing.PartitionOwnership;
 import io.chatbackend.notification.session.LiveSession;
 import io.chatbackend.notification.session.PresenceSubscriptions;
 import io.chatbackend.notification.session.SessionRegistry;
@@ -72,10 +79,18 @@ public class NotificationConfiguration {
 
     /** A resume can name many dialogs (a user's inbox is capped at 10,000): client frames up to 1 MiB. */
     private static final int MAX_CLIENT_FRAME = 1 << 20;
+    /** How long the node registry's answer routes tickets: rebalances are rare, tickets are not. */
+    private static final Duration NODE_DIRECTORY_CACHE = Duration.ofSeconds(2);
 
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** This node's id (one for the sessions registry, the node registry and its tickets) and public URL. */
+    @Bean
+    NodeIdentity nodeIdentity(NotificationProperties properties, @Value("${chat.public-url}") String publicUrl) {
+        return new NodeIdentity(properties.effectiveNodeId(), properties.wsUrl(publicUrl));
     }
 
     // ---- tickets and the WebSocket ----
@@ -131,10 +146,11 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    WebFluxConfigurer ticketCheckedWebSockets(TicketSigner signer, UsedNonces usedNonces, ProblemWriter problems) {
+    WebFluxConfigurer ticketCheckedWebSockets(TicketSigner signer, UsedNonces usedNonces, ProblemWriter problems,
+                                              NodeIdentity node) {
         TicketHandshakeService service = new TicketHandshakeService(new ReactorNettyRequestUpgradeStrategy(
                 () -> WebsocketServerSpec.builder().maxFramePayloadLength(MAX_CLIENT_FRAME)), signer, usedNonces,
-                problems);
+                problems, node.nodeId());
         return new WebFluxConfigurer() {
             @Override
             public WebSocketService getWebSocketService() {
@@ -171,8 +187,48 @@ public class NotificationConfiguration {
 
     @Bean
     SessionsRegistrar sessionsRegistrar(UserClientApi api, SessionRegistry registry,
-                                        NotificationProperties properties) {
-        return new SessionsRegistrar(api, registry, properties.effectiveNodeId(), properties.heartbeatInterval());
+                                        NotificationProperties properties, NodeIdentity node) {
+        return new SessionsRegistrar(api, registry, node.nodeId(), properties.heartbeatInterval());
+    }
+
+    // ---- which node owns which users (ADR 0013 "N nodes") ----
+
+    @Bean
+    PartitionOwnership partitionOwnership() {
+        return new PartitionOwnership();
+    }
+
+    @Bean
+    NodesApi nodesApi(@Value("${chat.services.user-client}") String userClient,
+                      @Value("${chat.services.uaa}") String uaa,
+                      @Value("${chat.service-client.id:notification}") String clientId,
+                      @Value("${chat.service-client.secret:local-notification-secret}") String secret,
+                      Clock clock) {
+        ServiceTokens tokens = new ServiceTokens(ServiceHttp.client(), uaa + "/oauth2/token", clientId, secret,
+                "sessions", clock);
+        return new NodesApi(userClient, tokens);
+    }
+
+    /** Registers the node's partitions in user-client on every rebalance and heartbeat tick. */
+    @Bean
+    NodeAnnouncer nodeAnnouncer(NodesApi api, NodeIdentity node, PartitionOwnership ownership,
+                                NotificationProperties properties) {
+        NodeAnnouncer announcer = new NodeAnnouncer(api, node, ownership, properties.heartbeatInterval());
+        ownership.subscribe(announcer);
+        return announcer;
+    }
+
+    /** Closes (4409 "moved") the sessions whose user's partition a rebalance took away. */
+    @Bean
+    MovedSessions movedSessions(SessionRegistry sessions, PartitionOwnership ownership) {
+        MovedSessions moved = new MovedSessions(sessions);
+        ownership.subscribe(moved);
+        return moved;
+    }
+
+    @Bean
+    NodeDirectory nodeDirectory(NodesApi api, NodeIdentity node, PartitionOwnership ownership) {
+        return new NodeDirectory(api, node, ownership, NODE_DIRECTORY_CACHE);
     }
 
     @Bean
@@ -277,21 +333,25 @@ public class NotificationConfiguration {
     // ---- node delivery ----
 
     @Bean
-    IntegrationEventConsumer nodeDeliveryConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
-                                                  TopicNames names, IntegrationEventCodec codec,
-                                                  SessionRegistry sessions, Clock clock, MeterRegistry meters,
-                                                  OfflinePush push) {
+    NodeDeliveryConsumer nodeDeliveryConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
+                                              TopicNames names, IntegrationEventCodec codec,
+                                              SessionRegistry sessions, Clock clock, MeterRegistry meters,
+                                              OfflinePush push, PartitionOwnership ownership,
+                                              MovedSessions moved, NodeAnnouncer announcer) {
         Timer lag = Timer.builder("notification.fanout.lag")
                 .description("From a message's sentAt to its enqueueing in a live session")
                 .publishPercentiles(0.5, 0.99).register(meters);
         Counter received = Counter.builder("notification.node.deliveries")
                 .description("Deliveries this node consumed").register(meters);
         // the ephemeral topic has the deliveries topic's partitions and is read in the same group, so a user's
-        // typing notices reach the node that holds the user's sessions (co-partitioned by the range assignor)
-        return new IntegrationEventConsumer(IntegrationEventConsumer.Settings.of(bootstrap,
-                names.physical("notification.node-deliveries"), List.of(Deliveries.TOPIC, Deliveries.EPHEMERAL))
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5)), names, codec,
-                new NodeDeliveries(sessions, codec, lag, received, clock, push::push));
+        // typing notices reach the node that holds the user's sessions (co-partitioned by the range assignor).
+        // Not the platform's IntegrationEventConsumer: the node must know its partitions (a rebalance listener).
+        // moved and announcer are parameters so they exist (and are subscribed) before the first assignment
+        return new NodeDeliveryConsumer(new NodeDeliveryConsumer.Settings(bootstrap,
+                names.physical("notification.node-deliveries"), Deliveries.TOPIC,
+                List.of(Deliveries.TOPIC, Deliveries.EPHEMERAL), Duration.ofMillis(500), 500, Duration.ofMillis(100),
+                Duration.ofSeconds(5)), names, codec,
+                new NodeDeliveries(sessions, codec, lag, received, clock, push::push), ownership);
     }
 
     /** Groups are per role and per topic prefix, so test classes never share one. Short back-off: live traffic. */

@@ -14,6 +14,8 @@ public enum Problem {
             "A valid bearer token is required."),
     TICKET_REFUSED(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
             "The WebSocket ticket is missing, invalid, expired or already used; get a new one."),
+    TICKET_FOR_ANOTHER_NODE(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
+            "The WebSocket ticket is for another node; open the URL it was issued with, or get a new one."),
     FORBIDDEN(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", "This request is not allowed."),
     NOT_FOUND(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "No resource exists at this path."),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "Method not allowed",

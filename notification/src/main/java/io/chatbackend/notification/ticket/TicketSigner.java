@@ -15,16 +15,17 @@ import java.util.UUID;
 
 /**
  * Issues and checks WebSocket tickets: {@code base64url(claims) "." base64url(HMAC-SHA256(secret, claims))}, where
- * the claims are {@code v1 userId base64url(deviceId) expiresAtMillis nonce}, separated by {@code "."}. The ticket
- * carries everything needed to check it, so any node holding the shared secret can verify it without a shared
- * store; single use is {@link UsedNonces}' job.
+ * the claims are {@code v2 userId base64url(deviceId) expiresAtMillis nonce base64url(nodeId)}, separated by
+ * {@code "."}. The ticket carries everything needed to check it, so any node holding the shared secret can verify
+ * it without a shared store; that it is used at the node it names and only once is the handshake's job (with
+ * {@link UsedNonces}). Tickets live seconds, so {@code v1} tickets (no node) are simply refused after an upgrade.
  *
  * <p>A ticket is short-lived and travels in a URL (browsers cannot set headers on a WebSocket handshake), which is
  * why it is not the access token itself: a logged URL is worth at most one connection within its few seconds.
  */
 public final class TicketSigner {
 
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -43,17 +44,20 @@ public final class TicketSigner {
         this.clock = clock;
     }
 
-    /** A new ticket for this user and device, valid for the configured time from now. */
-    public Issued issue(UUID userId, String deviceId) {
+    /** A new ticket for this user and device at the given node, valid for the configured time from now. */
+    public Issued issue(UUID userId, String deviceId, String nodeId) {
         if (deviceId.length() > MAX_DEVICE_ID) {
             throw new IllegalArgumentException("device id too long");
         }
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
-        WsTicket ticket = new WsTicket(userId, deviceId, clock.instant().plus(ttl), B64.encodeToString(nonce));
+        WsTicket ticket = new WsTicket(userId, deviceId, clock.instant().plus(ttl), B64.encodeToString(nonce),
+                nodeId);
+        // node ids may contain '.', so they are encoded like device ids
         String claims = String.join(".", VERSION, userId.toString(),
                 B64.encodeToString(deviceId.getBytes(StandardCharsets.UTF_8)),
-                Long.toString(ticket.expiresAt().toEpochMilli()), ticket.nonce());
+                Long.toString(ticket.expiresAt().toEpochMilli()), ticket.nonce(),
+                B64.encodeToString(nodeId.getBytes(StandardCharsets.UTF_8)));
         byte[] claimBytes = claims.getBytes(StandardCharsets.UTF_8);
         return new Issued(B64.encodeToString(claimBytes) + "." + B64.encodeToString(mac(claimBytes)), ticket);
     }
@@ -78,12 +82,13 @@ public final class TicketSigner {
                 return Optional.empty();
             }
             String[] parts = new String(claimBytes, StandardCharsets.UTF_8).split("\\.", -1);
-            if (parts.length != 5 || !VERSION.equals(parts[0])) {
+            if (parts.length != 6 || !VERSION.equals(parts[0])) {
                 return Optional.empty();
             }
             WsTicket ticket = new WsTicket(UUID.fromString(parts[1]),
                     new String(B64D.decode(parts[2]), StandardCharsets.UTF_8),
-                    Instant.ofEpochMilli(Long.parseLong(parts[3])), parts[4]);
+                    Instant.ofEpochMilli(Long.parseLong(parts[3])), parts[4],
+                    new String(B64D.decode(parts[5]), StandardCharsets.UTF_8));
             return clock.instant().isBefore(ticket.expiresAt()) ? Optional.of(ticket) : Optional.empty();
         } catch (IllegalArgumentException e) { // bad base64, UUID or number: not a ticket of ours
             return Optional.empty();

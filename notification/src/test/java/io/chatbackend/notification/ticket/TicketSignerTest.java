@@ -21,24 +21,39 @@ class TicketSignerTest {
 
     @Test
     void aTicketVerifiesToWhatItWasIssuedFor() {
-        TicketSigner.Issued issued = signer.issue(user, "phone.1|odd device");
+        TicketSigner.Issued issued = signer.issue(user, "phone.1|odd device", "node.7:a");
 
         assertThat(signer.verify(issued.token())).contains(issued.ticket());
         assertThat(issued.ticket().userId()).isEqualTo(user);
         assertThat(issued.ticket().deviceId()).isEqualTo("phone.1|odd device");
         assertThat(issued.ticket().expiresAt()).isEqualTo(clock.instant().plusSeconds(30));
+        assertThat(issued.ticket().nodeId()).as("dots in a node id survive").isEqualTo("node.7:a");
         assertThat(issued.token()).as("URL-safe").matches("[A-Za-z0-9_.-]+");
     }
 
     @Test
     void anyNodeWithTheSecretVerifiesIt() {
         TicketSigner otherNode = new TicketSigner(SECRET, Duration.ofSeconds(30), clock);
-        assertThat(otherNode.verify(signer.issue(user, "d").token())).isPresent();
+        assertThat(otherNode.verify(signer.issue(user, "d", "n1").token())).isPresent();
+    }
+
+    @Test
+    void theNodeItNamesCannotBeChanged() {
+        String token = signer.issue(user, "d", "node-a").token();
+        String claims = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
+        String b64 = Base64.getUrlEncoder().withoutPadding().encodeToString("node-a".getBytes());
+        String otherNode = claims.replace(b64, Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("node-b".getBytes()));
+        assertThat(otherNode).isNotEqualTo(claims);
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(otherNode.getBytes())
+                + token.substring(token.indexOf('.'));
+        assertThat(signer.verify(forged)).isEmpty();
+        assertThat(signer.verify(token)).map(WsTicket::nodeId).contains("node-a");
     }
 
     @Test
     void anExpiredTicketIsRefused() {
-        String token = signer.issue(user, "d").token();
+        String token = signer.issue(user, "d", "n1").token();
         clock.advance(Duration.ofSeconds(29));
         assertThat(signer.verify(token)).isPresent();
         clock.advance(Duration.ofSeconds(1));
@@ -47,7 +62,7 @@ class TicketSignerTest {
 
     @Test
     void aForeignKeyATamperedClaimOrGarbageIsRefused() {
-        String token = signer.issue(user, "d").token();
+        String token = signer.issue(user, "d", "n1").token();
         TicketSigner foreign = new TicketSigner("another-secret-that-is-long-enough-987654321", Duration.ofSeconds(30),
                 clock);
         assertThat(foreign.verify(token)).isEmpty();
@@ -70,8 +85,8 @@ class TicketSignerTest {
     @Test
     void aTicketIsUsableOnceAndForgottenAfterItExpires() {
         UsedNonces used = new UsedNonces(clock);
-        WsTicket first = signer.issue(user, "d").ticket();
-        WsTicket second = signer.issue(user, "d").ticket();
+        WsTicket first = signer.issue(user, "d", "n1").ticket();
+        WsTicket second = signer.issue(user, "d", "n1").ticket();
 
         assertThat(first.nonce()).isNotEqualTo(second.nonce());
         assertThat(used.markUsed(first)).isTrue();
@@ -79,7 +94,7 @@ class TicketSignerTest {
         assertThat(used.markUsed(second)).isTrue();
 
         clock.advance(Duration.ofSeconds(31));
-        used.markUsed(signer.issue(user, "d").ticket());
+        used.markUsed(signer.issue(user, "d", "n1").ticket());
         assertThat(used.size()).as("expired nonces are let go; the signature check refuses their tickets")
                 .isEqualTo(1);
     }
