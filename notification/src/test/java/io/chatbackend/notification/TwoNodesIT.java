@@ -76,6 +76,8 @@ class TwoNodesIT {
     private static final String URL_B = "ws://127.0.0.1:" + PORT_B + "/ws";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Plain sockets the test opened: aborted at its end, so no open socket holds up a graceful shutdown. */
+    private static final List<WebSocket> RAW = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -219,7 +221,7 @@ class TwoNodesIT {
             assertThat(client.messages().get(client.messages().size() - 1).get("body").get("text").asString())
                     .isEqualTo("back on the first node");
         }
-        closes.values().forEach(close -> close.cancel(true));
+        RAW.forEach(WebSocket::abort);
     }
 
     private ConfigurableApplicationContext startSecondNode() {
@@ -310,7 +312,7 @@ class TwoNodesIT {
     /** Opens a session with a plain JDK WebSocket; completes with the close status the server sends. */
     private static CompletableFuture<String> closeStatusOf(JsonNode ticket) throws Exception {
         CompletableFuture<String> closed = new CompletableFuture<>();
-        HTTP.newWebSocketBuilder().buildAsync(URI.create(ticket.get("url").asString() + "?ticket="
+        WebSocket opened = HTTP.newWebSocketBuilder().buildAsync(URI.create(ticket.get("url").asString() + "?ticket="
                 + ticket.get("ticket").asString()), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
@@ -318,6 +320,7 @@ class TwoNodesIT {
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
+        RAW.add(opened);
         return closed;
     }
 
