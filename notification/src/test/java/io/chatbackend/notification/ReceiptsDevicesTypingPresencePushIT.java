@@ -45,7 +45,9 @@ import static org.awaitility.Awaitility.await;
  * dialog-domain and user-client stood in by HTTP servers and events built from the producers' contract samples.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chat.notification.push-backoff=100ms", "chat.notification.heartbeat-interval=1s"})
+        properties = {"chat.notification.push-backoff=100ms", "chat.notification.heartbeat-interval=1s",
+                // the push receiver listens on 127.0.0.1 (over http), which the SSRF check refuses otherwise
+                "chat.notification.push-allow-private-networks=true"})
 class ReceiptsDevicesTypingPresencePushIT {
 
     static final StubIdentityProvider IDENTITY = new StubIdentityProvider();

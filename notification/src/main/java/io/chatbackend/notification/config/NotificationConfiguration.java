@@ -39,6 +39,7 @@ import io.chatbackend.platform.events.TopicNames;
 import io.chatbackend.platform.events.consumer.IntegrationEventConsumer;
 import io.chatbackend.platform.web.ServiceHttp;
 import io.chatbackend.platform.web.ServiceTokens;
+import io.chatbackend.platform.web.outbound.OutboundUrlPolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -239,15 +240,22 @@ public class NotificationConfiguration {
                 new UserEvents(sessions, presence, view, codec));
     }
 
+    /**
+     * {@code chat.notification.push-allow-private-networks=true} lets pushes go to loopback/private addresses and over
+     * http: for the local run and tests, whose receivers listen on 127.0.0.1; never in production (SSRF).
+     */
     @Bean(destroyMethod = "close")
     OfflinePush offlinePush(UserClientApi api, NotificationProperties properties, MeterRegistry meters,
-                            Clock clock) {
+                            Clock clock,
+                            @Value("${chat.notification.push-allow-private-networks:false}") boolean allowPrivate) {
         Counter sent = Counter.builder("notification.push.sent")
                 .description("Offline pushes an endpoint accepted").register(meters);
         Counter failed = Counter.builder("notification.push.failed")
-                .description("Offline pushes given up (after retries, or dropped)").register(meters);
-        return new OfflinePush(api, new OfflinePush.Settings(properties.pushAttempts(), properties.pushBackoff(),
-                properties.pushMaxInFlight(), properties.pushMaxAge()), sent, failed, clock);
+                .description("Offline pushes given up (after retries, dropped, or refused: a non-public address)")
+                .register(meters);
+        return new OfflinePush(api::pushEndpoints, new OutboundUrlPolicy(allowPrivate),
+                new OfflinePush.Settings(properties.pushAttempts(), properties.pushBackoff(),
+                        properties.pushMaxInFlight(), properties.pushMaxAge()), sent, failed, clock);
     }
 
     // ---- topics ----

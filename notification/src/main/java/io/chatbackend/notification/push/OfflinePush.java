@@ -1,11 +1,13 @@
 package io.chatbackend.notification.push;
 
 import io.chatbackend.notification.delivery.MessageDelivery;
-import io.chatbackend.notification.userclient.UserClientApi;
+import io.chatbackend.platform.web.outbound.OutboundUrlPolicy;
+import io.chatbackend.platform.web.outbound.RefusedUrlException;
 import io.chatbackend.userclient.contract.PushEndpoint;
 import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,16 @@ import java.util.concurrent.TimeUnit;
  * error is retried {@code push-attempts} times in all with exponential back-off from {@code push-backoff}.
  * Everything is asynchronous (JDK HttpClient, one scheduler thread for back-offs) and bounded by
  * {@code push-max-in-flight}: beyond it a push is dropped and counted failed, so pushes never hold up delivery.
+ *
+ * <p>Server-side request forgery: user-client accepted the URL only if its host resolved to public addresses, but
+ * DNS can change since (rebinding), so every attempt checks again ({@link OutboundUrlPolicy}: https, public addresses
+ * only) right before the call, off the caller's thread since it may wait for DNS. A refused endpoint is not called,
+ * counted failed and logged at warn (device and reason, never the secret); a host that does not resolve is retried
+ * like an error. The JDK client then resolves the host itself rather than connecting to the checked address: its
+ * lookup right after the check is answered from the JVM's address cache (30 s), and above all the call is https with
+ * the host name verified against the server's certificate, which an internal service cannot present for the
+ * attacker's host. Redirects are never followed. {@code chat.notification.push-allow-private-networks=true} (local
+ * run, tests with receivers on 127.0.0.1) switches the address check and the https rule off.
  */
 public final class OfflinePush {
 
@@ -50,7 +63,14 @@ public final class OfflinePush {
     public record Settings(int attempts, Duration backoff, int maxInFlight, Duration maxAge) {
     }
 
-    private final UserClientApi userClient;
+    /** Where a user's push endpoints come from (user-client's internal API). */
+    @FunctionalInterface
+    public interface EndpointSource {
+        Mono<List<PushEndpoint>> pushEndpoints(UUID userId);
+    }
+
+    private final EndpointSource userClient;
+    private final OutboundUrlPolicy targets;
     private final Settings settings;
     private final Counter sent;
     private final Counter failed;
@@ -58,7 +78,8 @@ public final class OfflinePush {
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** Runs attempts (DNS check, signing, the async send's start) and back-offs; two threads, as a lookup may wait. */
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "offline-push");
         thread.setDaemon(true);
         return thread;
@@ -66,8 +87,13 @@ public final class OfflinePush {
     private final Semaphore inFlight;
     private final Map<UUID, Cached> endpoints = new ConcurrentHashMap<>();
 
-    public OfflinePush(UserClientApi userClient, Settings settings, Counter sent, Counter failed, Clock clock) {
+    /**
+     * @param targets the URL check made before every attempt (private networks allowed only in local runs and tests)
+     */
+    public OfflinePush(EndpointSource userClient, OutboundUrlPolicy targets, Settings settings, Counter sent,
+                       Counter failed, Clock clock) {
         this.userClient = userClient;
+        this.targets = targets;
         this.settings = settings;
         this.sent = sent;
         this.failed = failed;
@@ -95,7 +121,11 @@ public final class OfflinePush {
                     log.warn("Push to {} dropped: {} pushes in flight", endpoint.deviceId(), settings.maxInFlight());
                     continue;
                 }
-                attempt(endpoint, body, 1);
+                try {
+                    timer.execute(() -> attempt(endpoint, body, 1));
+                } catch (RejectedExecutionException e) {
+                    finish(false); // closed: the node is stopping
+                }
             }
         });
     }
@@ -105,6 +135,17 @@ public final class OfflinePush {
     }
 
     private void attempt(PushEndpoint endpoint, String body, int attempt) {
+        try {
+            targets.check(endpoint.url());
+        } catch (RefusedUrlException e) {
+            if (e.reason() == RefusedUrlException.Reason.UNRESOLVED && attempt < settings.attempts()) {
+                retry(endpoint, body, attempt); // DNS may answer on the next try
+                return;
+            }
+            log.warn("Push to device {} refused: {}", endpoint.deviceId(), e.getMessage());
+            finish(false);
+            return;
+        }
         HttpRequest request;
         try {
             String timestamp = Long.toString(clock.instant().getEpochSecond());
@@ -127,10 +168,14 @@ public final class OfflinePush {
                         error != null ? error.toString() : "status " + response.statusCode());
                 finish(false);
             } else {
-                long wait = settings.backoff().toMillis() << (attempt - 1);
-                timer.schedule(() -> attempt(endpoint, body, attempt + 1), wait, TimeUnit.MILLISECONDS);
+                retry(endpoint, body, attempt);
             }
         });
+    }
+
+    private void retry(PushEndpoint endpoint, String body, int attempt) {
+        long wait = settings.backoff().toMillis() << (attempt - 1);
+        timer.schedule(() -> attempt(endpoint, body, attempt + 1), wait, TimeUnit.MILLISECONDS);
     }
 
     private void finish(boolean ok) {

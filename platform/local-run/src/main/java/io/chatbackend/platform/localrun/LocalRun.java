@@ -189,6 +189,11 @@ public final class LocalRun {
         command.add("--spring.cassandra.contact-points=" + endpoints.cassandraHost() + ":" + endpoints.cassandraPort());
         command.add("--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter());
         command.add("--chat.public-url=http://127.0.0.1:" + gatewayPort);
+        // a developer's machine on loopback: push receivers there listen on 127.0.0.1 over http, which the push
+        // URL checks (SSRF, ADR 0014) refuse everywhere else; services other than user-client and notification
+        // ignore these
+        command.add("--chat.user-client.push-allow-private-networks=true");
+        command.add("--chat.notification.push-allow-private-networks=true");
         for (var entry : ports.entrySet()) {
             command.add("--chat.services." + entry.getKey().name() + "=http://127.0.0.1:" + entry.getValue());
         }
