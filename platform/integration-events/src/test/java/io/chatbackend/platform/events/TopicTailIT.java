@@ -6,8 +6,10 @@ import io.chatbackend.platform.testing.IsolatedData;
 import io.chatbackend.platform.testing.SharedInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +54,7 @@ class TopicTailIT {
 
     @Test
     void fromTheBeginningEveryInstanceReadsEverythingOfEveryTopicAndThenFollows() throws Exception {
-        new IntegrationTopics(bootstrap, names, 3, (short) 1).ensure(List.of(TOPIC, OTHER));
+        ensure(3, TOPIC, OTHER);
         List<String> before = ids(publish(TOPIC, 0, 120, 7));
         List<String> beforeOther = ids(publish(OTHER, 0, 10, 3));
 
@@ -75,7 +77,7 @@ class TopicTailIT {
 
     @Test
     void fromTheEndOnlyWhatIsPublishedAfterPositioningArrives() throws Exception {
-        new IntegrationTopics(bootstrap, names, 3, (short) 1).ensure(List.of(TOPIC));
+        ensure(3, TOPIC);
         publish(TOPIC, 0, 50, 5);
 
         List<String> seen = new CopyOnWriteArrayList<>();
@@ -91,7 +93,7 @@ class TopicTailIT {
 
     @Test
     void caughtUpMeansEverythingUpToTheEndOffsetsAtTheCallWasHandled() throws Exception {
-        new IntegrationTopics(bootstrap, names, 3, (short) 1).ensure(List.of(TOPIC));
+        ensure(3, TOPIC);
         Set<String> applied = ConcurrentHashMap.newKeySet();
         AtomicBoolean slow = new AtomicBoolean(true);
         TopicTail tail = tail(TopicTail.StartAt.BEGINNING, List.of(TOPIC), (key, event) -> {
@@ -124,7 +126,7 @@ class TopicTailIT {
 
     @Test
     void aMalformedRecordIsPassedOverAndAFailingHandlerGetsTheSameEventsAgain() throws Exception {
-        new IntegrationTopics(bootstrap, names, 1, (short) 1).ensure(List.of(TOPIC));
+        ensure(1, TOPIC);
         List<String> first = ids(publish(TOPIC, 0, 5, 1));
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", bootstrap), new StringSerializer(), new ByteArraySerializer())) {
@@ -160,7 +162,7 @@ class TopicTailIT {
         TopicTail tail = tail(TopicTail.StartAt.BEGINNING, List.of(TOPIC), (key, event) -> seen.add(event.eventId()));
         tail.start();
         assertThat(tail.awaitCaughtUp(Duration.ofMillis(300))).as("not positioned yet").isFalse();
-        new IntegrationTopics(bootstrap, names, 3, (short) 1).ensure(List.of(TOPIC));
+        ensure(3, TOPIC);
         List<String> published = ids(publish(TOPIC, 0, 10, 3));
         assertThat(tail.awaitCaughtUp(WAIT)).isTrue();
         assertThat(seen).containsExactlyInAnyOrderElementsOf(published);
@@ -182,6 +184,28 @@ class TopicTailIT {
         void release() {
             latch.countDown();
         }
+    }
+
+    /**
+     * Creates the topics and waits until the broker answers offsets for every partition: a send racing the new
+     * partitions' leadership was seen to fail its whole delivery timeout (NOT_LEADER, then out-of-order sequence).
+     */
+    private void ensure(int partitions, String... topics) throws Exception {
+        new IntegrationTopics(bootstrap, names, partitions, (short) 1).ensure(List.of(topics));
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        for (String topic : topics) {
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(names.physical(topic), p), OffsetSpec.latest());
+            }
+        }
+        Awaiting.until("partitions led", WAIT, () -> {
+            try {
+                admin.listOffsets(latest).all().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                return true;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return false;
+            }
+        });
     }
 
     private TopicTail tail(TopicTail.StartAt startAt, List<String> topics, IntegrationEventHandler handler) {
