@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,8 +55,11 @@ public final class OfflinePush {
 
     private static final Logger log = LoggerFactory.getLogger(OfflinePush.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration ENDPOINTS_TTL = Duration.ofSeconds(5);
-    private static final int MAX_CACHED_USERS = 10_000;
+    private static final Duration ENDPOINTS_TTL = Duration.ofSeconds(15);
+    private static final Duration UNAVAILABLE_TTL = Duration.ofSeconds(5);
+    private static final int MAX_LOOKUPS_IN_FLIGHT = 32;
+    private static final long MAX_CACHED_USERS = 200_000;
+    private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
 
     /** @param attempts tries per endpoint (at least 1) @param backoff wait before the second, doubling after */
     public record Settings(int attempts, Duration backoff, int maxInFlight, Duration maxAge) {
@@ -85,7 +87,12 @@ public final class OfflinePush {
         return thread;
     });
     private final Semaphore inFlight;
-    private final Map<UUID, Cached> endpoints = new ConcurrentHashMap<>();
+    private final PushEndpointDirectory endpoints;
+    /** Unavailable look-ups are logged once per {@link #WARN_INTERVAL} with a count, not once per push. */
+    private final java.util.concurrent.atomic.AtomicLong nextWarnAt =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+    private final java.util.concurrent.atomic.AtomicLong unavailableSinceWarn =
+            new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param targets the URL check made before every attempt (private networks allowed only in local runs and tests)
@@ -99,6 +106,8 @@ public final class OfflinePush {
         this.failed = failed;
         this.clock = clock;
         this.inFlight = new Semaphore(settings.maxInFlight());
+        this.endpoints = new PushEndpointDirectory(userClient, ENDPOINTS_TTL, UNAVAILABLE_TTL, MAX_LOOKUPS_IN_FLIGHT,
+                MAX_CACHED_USERS);
     }
 
     /** Pushes a delivery to its recipient's devices, unless it is the recipient's own message or too old. */
@@ -184,20 +193,20 @@ public final class OfflinePush {
     }
 
     private void endpointsOf(UUID user, java.util.function.Consumer<List<PushEndpoint>> then) {
-        Cached cached = endpoints.get(user);
-        if (cached != null && cached.until() > System.nanoTime()) {
-            then.accept(cached.endpoints());
-            return;
-        }
-        userClient.pushEndpoints(user).subscribe(list -> {
-            if (endpoints.size() >= MAX_CACHED_USERS) {
-                endpoints.clear(); // crude bound: the cache only saves calls
+        endpoints.endpointsOf(user).thenAccept(lookup -> {
+            if (lookup.ok()) {
+                then.accept(lookup.endpoints());
+                return;
             }
-            endpoints.put(user, new Cached(list, System.nanoTime() + ENDPOINTS_TTL.toNanos()));
-            then.accept(list);
-        }, error -> {
             failed.increment();
-            log.warn("Push endpoints of {} unavailable: {}", user, error.toString());
+            long unavailable = unavailableSinceWarn.incrementAndGet();
+            long now = System.nanoTime();
+            long due = nextWarnAt.get();
+            if (now - due >= 0 && nextWarnAt.compareAndSet(due, now + WARN_INTERVAL.toNanos())) {
+                unavailableSinceWarn.addAndGet(-unavailable);
+                log.warn("Push endpoints unavailable for {} push(es) in the last {} s (e.g. user {}: {})", unavailable,
+                        WARN_INTERVAL.toSeconds(), user, lookup.problem());
+            }
         });
     }
 
@@ -223,6 +232,4 @@ public final class OfflinePush {
         }
     }
 
-    private record Cached(List<PushEndpoint> endpoints, long until) {
-    }
 }
