@@ -5,7 +5,6 @@ import io.chatbackend.message.contract.MessageSent;
 import io.chatbackend.notification.delivery.ClientRequests;
 import io.chatbackend.notification.delivery.Deliveries;
 import io.chatbackend.notification.delivery.NodeDeliveries;
-import io.chatbackend.notification.delivery.NodeDeliveryConsumer;
 import io.chatbackend.notification.dialogs.DialogDirectory;
 import io.chatbackend.notification.fanout.FanOut;
 import io.chatbackend.notification.fanout.JoinNotices;
@@ -14,11 +13,11 @@ import io.chatbackend.notification.fanout.MembershipView;
 import io.chatbackend.notification.security.ProblemWriter;
 import io.chatbackend.notification.session.DeliveryWebSocketHandler;
 import io.chatbackend.notification.push.OfflinePush;
+import io.chatbackend.notification.routing.Assignment;
 import io.chatbackend.notification.routing.MovedSessions;
 import io.chatbackend.notification.routing.NodeAnnouncer;
 import io.chatbackend.notification.routing.NodeDirectory;
 import io.chatbackend.notification.routing.NodeIdentity;
-import io.chatbackend.notification.routing.NodesApi;
 import io.chatbackend.notification.routing.PartitionOwnership;
 import io.chatbackend.notification.session.LiveSession;
 import io.chatbackend.notification.session.PresenceSubscriptions;
@@ -37,6 +36,7 @@ import io.chatbackend.platform.events.IntegrationEventPublisher;
 import io.chatbackend.platform.events.IntegrationProperties;
 import io.chatbackend.platform.events.TopicNames;
 import io.chatbackend.platform.events.consumer.IntegrationEventConsumer;
+import io.chatbackend.platform.service.PeriodicTask;
 import io.chatbackend.platform.web.ServiceHttp;
 import io.chatbackend.platform.web.ServiceTokens;
 import io.chatbackend.platform.web.outbound.OutboundUrlPolicy;
@@ -187,9 +187,13 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    SessionsRegistrar sessionsRegistrar(UserClientApi api, SessionRegistry registry,
-                                        NotificationProperties properties, NodeIdentity node) {
-        return new SessionsRegistrar(api, registry, node.nodeId(), properties.heartbeatInterval());
+    SessionsRegistrar sessionsRegistrar(UserClientApi api, SessionRegistry registry, NodeIdentity node) {
+        return new SessionsRegistrar(api, registry, node.nodeId());
+    }
+
+    @Bean
+    PeriodicTask sessionHeartbeats(SessionsRegistrar registrar, NotificationProperties properties) {
+        return new PeriodicTask("session-heartbeats", properties.heartbeatInterval(), registrar::heartbeat);
     }
 
     // ---- which node owns which users (ADR 0013 "N nodes") ----
@@ -199,24 +203,17 @@ public class NotificationConfiguration {
         return new PartitionOwnership();
     }
 
-    @Bean
-    NodesApi nodesApi(@Value("${chat.services.user-client}") String userClient,
-                      @Value("${chat.services.uaa}") String uaa,
-                      @Value("${chat.service-client.id:notification}") String clientId,
-                      @Value("${chat.service-client.secret:local-notification-secret}") String secret,
-                      Clock clock) {
-        ServiceTokens tokens = new ServiceTokens(ServiceHttp.client(), uaa + "/oauth2/token", clientId, secret,
-                "sessions", clock);
-        return new NodesApi(userClient, tokens);
-    }
-
     /** Registers the node's partitions in user-client on every rebalance and heartbeat tick. */
     @Bean
-    NodeAnnouncer nodeAnnouncer(NodesApi api, NodeIdentity node, PartitionOwnership ownership,
-                                NotificationProperties properties) {
-        NodeAnnouncer announcer = new NodeAnnouncer(api, node, ownership, properties.heartbeatInterval());
+    NodeAnnouncer nodeAnnouncer(UserClientApi api, NodeIdentity node, PartitionOwnership ownership) {
+        NodeAnnouncer announcer = new NodeAnnouncer(api, node, ownership);
         ownership.subscribe(announcer);
         return announcer;
+    }
+
+    @Bean
+    PeriodicTask nodeAnnouncements(NodeAnnouncer announcer, NotificationProperties properties) {
+        return new PeriodicTask("node-announcements", properties.heartbeatInterval(), announcer::announce);
     }
 
     /** Closes (4409 "moved") the sessions whose user's partition a rebalance took away. */
@@ -228,7 +225,7 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    NodeDirectory nodeDirectory(NodesApi api, NodeIdentity node, PartitionOwnership ownership) {
+    NodeDirectory nodeDirectory(UserClientApi api, NodeIdentity node, PartitionOwnership ownership) {
         return new NodeDirectory(api, node, ownership, NODE_DIRECTORY_CACHE);
     }
 
@@ -341,11 +338,11 @@ public class NotificationConfiguration {
     // ---- node delivery ----
 
     @Bean
-    NodeDeliveryConsumer nodeDeliveryConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
-                                              TopicNames names, IntegrationEventCodec codec,
-                                              SessionRegistry sessions, Clock clock, MeterRegistry meters,
-                                              OfflinePush push, PartitionOwnership ownership,
-                                              MovedSessions moved, NodeAnnouncer announcer) {
+    IntegrationEventConsumer nodeDeliveryConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
+                                                  TopicNames names, IntegrationEventCodec codec,
+                                                  SessionRegistry sessions, Clock clock, MeterRegistry meters,
+                                                  OfflinePush push, PartitionOwnership ownership,
+                                                  MovedSessions moved, NodeAnnouncer announcer) {
         Timer lag = Timer.builder("notification.fanout.lag")
                 .description("From a message's sentAt to its enqueueing in a live session")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -353,13 +350,15 @@ public class NotificationConfiguration {
                 .description("Deliveries this node consumed").register(meters);
         // the ephemeral topic has the deliveries topic's partitions and is read in the same group, so a user's
         // typing notices reach the node that holds the user's sessions (co-partitioned by the range assignor).
-        // Not the platform's IntegrationEventConsumer: the node must know its partitions (a rebalance listener).
+        // After every rebalance the node learns its share of the deliveries topic (routing, ADR 0013 "N nodes");
         // moved and announcer are parameters so they exist (and are subscribed) before the first assignment
-        return new NodeDeliveryConsumer(new NodeDeliveryConsumer.Settings(bootstrap,
-                names.physical("notification.node-deliveries"), Deliveries.TOPIC,
-                List.of(Deliveries.TOPIC, Deliveries.EPHEMERAL), Duration.ofMillis(500), 500, Duration.ofMillis(100),
-                Duration.ofSeconds(5)), names, codec,
-                new NodeDeliveries(sessions, codec, lag, received, clock, push::push), ownership);
+        IntegrationEventConsumer.Settings settings = IntegrationEventConsumer.Settings.of(bootstrap,
+                        names.physical("notification.node-deliveries"), List.of(Deliveries.TOPIC, Deliveries.EPHEMERAL))
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+        return new IntegrationEventConsumer(settings, names, codec,
+                new NodeDeliveries(sessions, codec, lag, received, clock, push::push),
+                assignment -> ownership.accept(new Assignment(assignment.partitionCounts().get(Deliveries.TOPIC),
+                        assignment.heldOf(Deliveries.TOPIC))));
     }
 
     /** Groups are per role and per topic prefix, so test classes never share one. Short back-off: live traffic. */

@@ -1,7 +1,7 @@
 package io.chatbackend.notification.delivery;
 
 import io.chatbackend.notification.dialogs.DialogDirectory;
-import io.chatbackend.notification.dialogs.RemoteProblem;
+import io.chatbackend.notification.remote.RemoteProblem;
 import io.chatbackend.notification.fanout.MembershipView;
 import io.chatbackend.notification.session.FrameBody;
 import io.chatbackend.notification.session.LiveSession;

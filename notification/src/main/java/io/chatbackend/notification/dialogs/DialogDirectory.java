@@ -1,15 +1,11 @@
 package io.chatbackend.notification.dialogs;
 
+import io.chatbackend.notification.remote.InternalApi;
+import io.chatbackend.notification.remote.RemoteProblem;
 import io.chatbackend.platform.web.ServiceTokens;
-import io.netty.channel.ChannelOption;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -33,23 +29,14 @@ public class DialogDirectory {
     private static final TypeReference<List<Membership>> MEMBERSHIPS = new TypeReference<>() {
     };
 
-    private final WebClient http;
-    private final ServiceTokens tokens;
-    private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build(); // tolerant reader
+    private final InternalApi api;
+    private final JsonMapper json = InternalApi.JSON;
     private final AtomicLong lastEpoch = new AtomicLong();
 
     public DialogDirectory(String dialogDomainUrl, ServiceTokens tokens) {
-        HttpClient client = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
-                .responseTimeout(RESPONSE_TIMEOUT);
-        this.http = WebClient.builder().baseUrl(dialogDomainUrl + "/internal/delivery")
-                .clientConnector(new ReactorClientHttpConnector(client))
-                // a history page holds up to 200 messages of up to 64 KiB (the gateway's body limit)
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER))
-                .build();
-        this.tokens = tokens;
+        // a history page holds up to 200 messages of up to 64 KiB (the gateway's body limit)
+        this.api = new InternalApi(dialogDomainUrl + "/internal/delivery", tokens, CONNECT_TIMEOUT, RESPONSE_TIMEOUT,
+                MAX_ANSWER);
     }
 
     /** Every dialog the user belongs to, with the dialogSeq they see it from. */
@@ -60,7 +47,7 @@ public class DialogDirectory {
     /** The current members of a dialog (empty if there is no such dialog). */
     public Mono<List<Membership>> membersOf(UUID dialogId) {
         return get("/dialogs/" + dialogId + "/members").map(body -> json.readValue(body, MEMBERSHIPS))
-                .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.just(List.of()));
+                .onErrorResume(DialogDirectory::notFound, e -> Mono.just(List.of()));
     }
 
     /** History after {@code afterSeq}, as {@code viewer} sees it; a page with {@code member=false} if they may not. */
@@ -72,7 +59,7 @@ public class DialogDirectory {
                     lastEpoch.accumulateAndGet(seen.epoch(), Math::max);
                     return seen;
                 })
-                .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.just(HistoryPage.notAMember()));
+                .onErrorResume(DialogDirectory::notFound, e -> Mono.just(HistoryPage.notAMember()));
     }
 
     /**
@@ -81,24 +68,8 @@ public class DialogDirectory {
      */
     public Mono<Long> markRead(UUID dialogId, UUID userId, long upToSeq) {
         String body = json.createObjectNode().put("userId", userId.toString()).put("upToSeq", upToSeq).toString();
-        return post("/dialogs/" + dialogId + "/read", body)
-                .map(answer -> json.readTree(answer).path("readSeq").asLong(upToSeq))
-                .onErrorMap(WebClientResponseException.class, RemoteProblem::of);
-    }
-
-    private Mono<String> post(String path, String body) {
-        return postOnce(path, body).onErrorResume(WebClientResponseException.Unauthorized.class, e -> {
-            tokens.invalidate();
-            return postOnce(path, body);
-        });
-    }
-
-    private Mono<String> postOnce(String path, String body) {
-        return Mono.fromCallable(tokens::token).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(token -> http.post().uri(path).headers(h -> h.setBearerAuth(token))
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body)
-                        .retrieve()
-                        .bodyToMono(String.class));
+        return api.call(HttpMethod.POST, "/dialogs/" + dialogId + "/read", body)
+                .map(answer -> json.readTree(answer).path("readSeq").asLong(upToSeq));
     }
 
     /** The read models' epoch in the latest history answer (0 before the first). */
@@ -107,17 +78,11 @@ public class DialogDirectory {
     }
 
     private Mono<String> get(String path) {
-        return call(path).onErrorResume(WebClientResponseException.Unauthorized.class, e -> {
-            tokens.invalidate(); // the cached token expired early or the keys rotated: one fresh try
-            return call(path);
-        });
+        return api.call(HttpMethod.GET, path, null);
     }
 
-    private Mono<String> call(String path) {
-        return Mono.fromCallable(tokens::token).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(token -> http.get().uri(path).headers(h -> h.setBearerAuth(token))
-                        .retrieve()
-                        .bodyToMono(String.class));
+    private static boolean notFound(Throwable error) {
+        return error instanceof RemoteProblem problem && problem.status() == 404;
     }
 
     /** The history page as dialog-domain sends it. */

@@ -1,13 +1,10 @@
 package io.chatbackend.notification.routing;
 
+import io.chatbackend.notification.userclient.UserClientApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -20,23 +17,20 @@ import java.util.function.Consumer;
  * <p>One registration is in flight at a time and each sends the assignment current when it starts; a rebalance
  * during a call is sent right after it, so user-client never ends with an older set than the node holds.
  */
-public final class NodeAnnouncer implements Consumer<Assignment>, SmartLifecycle {
+public final class NodeAnnouncer implements Consumer<Assignment> {
 
     private static final Logger log = LoggerFactory.getLogger(NodeAnnouncer.class);
 
-    private final NodesApi api;
+    private final UserClientApi api;
     private final NodeIdentity self;
     private final PartitionOwnership ownership;
-    private final Duration interval;
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private ScheduledExecutorService timer;
 
-    public NodeAnnouncer(NodesApi api, NodeIdentity self, PartitionOwnership ownership, Duration interval) {
+    public NodeAnnouncer(UserClientApi api, NodeIdentity self, PartitionOwnership ownership) {
         this.api = api;
         this.self = self;
         this.ownership = ownership;
-        this.interval = interval;
     }
 
     /** A rebalance completed: register the new share now. */
@@ -56,7 +50,7 @@ public final class NodeAnnouncer implements Consumer<Assignment>, SmartLifecycle
         }
         again.set(false);
         Assignment assignment = ownership.current().orElseThrow();
-        api.register(self.nodeId(), self.wsUrl(), assignment)
+        api.registerNode(self.nodeId(), self.wsUrl(), assignment.partitionCount(), List.copyOf(assignment.partitions()))
                 .doFinally(signal -> {
                     inFlight.set(false);
                     if (again.get()) {
@@ -65,34 +59,5 @@ public final class NodeAnnouncer implements Consumer<Assignment>, SmartLifecycle
                 })
                 .subscribe(null, error -> log.warn("Node {} not registered in user-client: {}", self.nodeId(),
                         error.toString()));
-    }
-
-    @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "node-announcements");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                announce();
-            } catch (RuntimeException e) {
-                log.warn("Node registration failed", e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
     }
 }

@@ -1,5 +1,6 @@
 package io.chatbackend.notification.routing;
 
+import io.chatbackend.notification.userclient.UserClientApi;
 import io.chatbackend.userclient.contract.NotificationNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,11 @@ public final class NodeDirectory {
     private final PartitionOwnership ownership;
     private final Mono<List<NotificationNode>> liveNodes;
 
-    public NodeDirectory(NodesApi api, NodeIdentity self, PartitionOwnership ownership, Duration cacheFor) {
+    public NodeDirectory(UserClientApi api, NodeIdentity self, PartitionOwnership ownership, Duration cacheFor) {
         this.self = self;
         this.ownership = ownership;
         // a failed look-up is remembered as long as an answer, so a registry outage costs one call per period
-        this.liveNodes = api.live()
+        this.liveNodes = api.liveNodes()
                 .doOnError(e -> log.warn("Node registry unreachable; tickets name this node for {}: {}", cacheFor,
                         e.toString()))
                 .onErrorReturn(List.of())

@@ -4,7 +4,7 @@ import io.chatbackend.notification.dialogs.DialogDirectory;
 import io.chatbackend.notification.dialogs.HistoryItem;
 import io.chatbackend.notification.dialogs.HistoryPage;
 import io.chatbackend.notification.dialogs.Membership;
-import io.chatbackend.notification.dialogs.RemoteProblem;
+import io.chatbackend.notification.remote.RemoteProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;

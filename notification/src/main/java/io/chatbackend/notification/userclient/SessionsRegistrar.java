@@ -1,28 +1,23 @@
 package io.chatbackend.notification.userclient;
 
-import io.chatbackend.notification.dialogs.RemoteProblem;
+import io.chatbackend.notification.remote.RemoteProblem;
 import io.chatbackend.notification.session.LiveSession;
 import io.chatbackend.notification.session.SessionHooks;
 import io.chatbackend.notification.session.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps user-client's live sessions registry (ADR 0014) in step with this node: registers each session when it
  * opens ({@code 409 CLIENT_REVOKED} closes it at once, 4401 "revoked"), heartbeats the node's sessions every
- * {@code heartbeat-interval} and ends a session when it closes. Best effort: a failure is logged and never blocks
+ * {@code heartbeat-interval} (a {@code PeriodicTask} calls {@link #heartbeat}) and ends a session when it closes. Best effort: a failure is logged and never blocks
  * delivery.
  *
  * <p>The registry is a guide for presence, not the authority over a socket: a session user-client no longer knows
@@ -31,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * "unknown" answer turned one slow heartbeat into thousands of reconnects (measured with 8,000 sessions). A session
  * whose registration failed is retried on the next tick.
  */
-public final class SessionsRegistrar implements SessionHooks, SmartLifecycle {
+public final class SessionsRegistrar implements SessionHooks {
 
     private static final Logger log = LoggerFactory.getLogger(SessionsRegistrar.class);
     /** user-client takes at most this many ids per heartbeat call. */
@@ -43,18 +38,15 @@ public final class SessionsRegistrar implements SessionHooks, SmartLifecycle {
     private final UserClientApi api;
     private final SessionRegistry registry;
     private final String nodeId;
-    private final Duration interval;
     /** Sessions whose registration user-client confirmed (only those are heartbeated). */
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     /** Sessions with a registration in flight (not registered twice at once). */
     private final Set<String> registering = ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService timer;
 
-    public SessionsRegistrar(UserClientApi api, SessionRegistry registry, String nodeId, Duration interval) {
+    public SessionsRegistrar(UserClientApi api, SessionRegistry registry, String nodeId) {
         this.api = api;
         this.registry = registry;
         this.nodeId = nodeId;
-        this.interval = interval;
     }
 
     @Override
@@ -128,34 +120,5 @@ public final class SessionsRegistrar implements SessionHooks, SmartLifecycle {
 
     public String nodeId() {
         return nodeId;
-    }
-
-    @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "session-heartbeats");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                heartbeat();
-            } catch (RuntimeException e) {
-                log.warn("Heartbeat failed", e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
     }
 }

@@ -1,23 +1,17 @@
 package io.chatbackend.notification.userclient;
 
-import io.chatbackend.notification.dialogs.RemoteProblem;
+import io.chatbackend.notification.remote.InternalApi;
 import io.chatbackend.platform.web.ServiceTokens;
 import io.chatbackend.userclient.contract.CursorAdvance;
 import io.chatbackend.userclient.contract.HeartbeatResult;
+import io.chatbackend.userclient.contract.NodeRegistration;
+import io.chatbackend.userclient.contract.NotificationNode;
 import io.chatbackend.userclient.contract.PushEndpoint;
 import io.chatbackend.userclient.contract.SessionHeartbeat;
 import io.chatbackend.userclient.contract.SessionRegistration;
-import io.netty.channel.ChannelOption;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -26,29 +20,39 @@ import java.util.UUID;
 
 /**
  * user-client's internal API (never routed by the gateway), with this service's client-credentials token (scope
- * {@code sessions}): the live sessions registry, delivery cursors and push endpoints. Bodies are the records of
- * user-client-contract. Non-blocking, with timeouts; errors are {@link RemoteProblem}s.
+ * {@code sessions}): the live sessions registry, delivery cursors, push endpoints and the notification node
+ * registry. Bodies are the records of
+ * user-client-contract. Non-blocking, with timeouts; errors are {@link io.chatbackend.notification.remote.RemoteProblem}s.
  */
 public class UserClientApi {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
     private static final TypeReference<List<PushEndpoint>> ENDPOINTS = new TypeReference<>() {
     };
 
-    private final WebClient http;
-    private final ServiceTokens tokens;
-    private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build(); // tolerant reader
+    private static final TypeReference<List<NotificationNode>> NODES = new TypeReference<>() {
+    };
+
+    private final InternalApi api;
+    /** The node registry, with short timeouts: a ticket waits for it (and falls back to this node without it). */
+    private final InternalApi nodes;
+    private final JsonMapper json = InternalApi.JSON;
 
     public UserClientApi(String userClientUrl, ServiceTokens tokens) {
-        HttpClient client = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
-                .responseTimeout(RESPONSE_TIMEOUT);
-        this.http = WebClient.builder().baseUrl(userClientUrl + "/internal")
-                .clientConnector(new ReactorClientHttpConnector(client)).build();
-        this.tokens = tokens;
+        this.api = new InternalApi(userClientUrl + "/internal", tokens, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                256 * 1024);
+        this.nodes = new InternalApi(userClientUrl + "/internal/nodes", tokens, Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 1024 * 1024);
+    }
+
+    /** Registers (or refreshes) this node in the node registry with the deliveries partitions it holds now. */
+    public Mono<Void> registerNode(String nodeId, String wsUrl, int partitionCount, List<Integer> partitions) {
+        return nodes.call(HttpMethod.PUT, "/" + nodeId, new NodeRegistration(wsUrl, partitionCount, partitions))
+                .then();
+    }
+
+    /** The live notification nodes, each with the partitions it owns. */
+    public Mono<List<NotificationNode>> liveNodes() {
+        return nodes.call(HttpMethod.GET, "", null).map(body -> json.readValue(body, NODES));
     }
 
     /** Registers a live session; {@code 409 CLIENT_REVOKED} if the device is revoked. */
@@ -86,22 +90,6 @@ public class UserClientApi {
     }
 
     private Mono<String> call(HttpMethod method, String path, Object body) {
-        return once(method, path, body)
-                .onErrorResume(WebClientResponseException.Unauthorized.class, e -> {
-                    tokens.invalidate(); // the cached token expired early or the keys rotated: one fresh try
-                    return once(method, path, body);
-                })
-                .onErrorMap(WebClientResponseException.class, RemoteProblem::of);
-    }
-
-    private Mono<String> once(HttpMethod method, String path, Object body) {
-        return Mono.fromCallable(tokens::token).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(token -> {
-                    WebClient.RequestBodySpec request = http.method(method).uri(path)
-                            .headers(h -> h.setBearerAuth(token));
-                    WebClient.RequestHeadersSpec<?> withBody = body == null ? request
-                            : request.contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(body));
-                    return withBody.retrieve().bodyToMono(String.class).defaultIfEmpty("");
-                });
+        return api.call(method, path, body);
     }
 }

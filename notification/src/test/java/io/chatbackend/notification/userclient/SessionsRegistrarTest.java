@@ -1,6 +1,6 @@
 package io.chatbackend.notification.userclient;
 
-import io.chatbackend.notification.dialogs.RemoteProblem;
+import io.chatbackend.notification.remote.RemoteProblem;
 import io.chatbackend.notification.session.LiveSession;
 import io.chatbackend.notification.session.SessionOutbox;
 import io.chatbackend.notification.session.SessionRegistry;
@@ -32,7 +32,7 @@ class SessionsRegistrarTest {
 
     private final UserClientApi api = mock(UserClientApi.class);
     private final SessionRegistry registry = new SessionRegistry();
-    private final SessionsRegistrar registrar = new SessionsRegistrar(api, registry, "node-1", Duration.ofSeconds(10));
+    private final SessionsRegistrar registrar = new SessionsRegistrar(api, registry, "node-1");
     private final Map<String, Integer> closedWith = new ConcurrentHashMap<>();
 
     @Test

@@ -3,14 +3,22 @@ package io.chatbackend.platform.events.consumer;
 import io.chatbackend.platform.events.IntegrationEventCodec;
 import io.chatbackend.platform.events.TopicNames;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * A plain consumer loop on its own thread: poll, decode, hand the batch to the {@link IntegrationEventHandler},
@@ -28,12 +36,29 @@ import java.util.Objects;
  */
 public final class IntegrationEventConsumer implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(IntegrationEventConsumer.class);
+
     private final List<String> topics;
+    private final TopicNames names;
     private final ConsumerLoop loop;
+    private final Consumer<ConsumerAssignment> assigned;
 
     public IntegrationEventConsumer(Settings settings, TopicNames names, IntegrationEventCodec codec,
                                     IntegrationEventHandler handler) {
+        this(settings, names, codec, handler, assignment -> {
+        });
+    }
+
+    /**
+     * @param assigned told the consumer's whole assignment at the end of every rebalance, on the consumer's thread
+     *                 before the next poll (e.g. to route keys to the instance that receives them); a failure there
+     *                 is logged and never fails the rebalance
+     */
+    public IntegrationEventConsumer(Settings settings, TopicNames names, IntegrationEventCodec codec,
+                                    IntegrationEventHandler handler, Consumer<ConsumerAssignment> assigned) {
         this.topics = names.physical(settings.topics());
+        this.names = names;
+        this.assigned = assigned;
         this.loop = new ConsumerLoop("group " + settings.groupId(), "integration-consumer-" + settings.groupId(),
                 consumerConfig(settings), names, codec, handler, settings.pollTimeout(), settings.minBackoff(),
                 settings.maxBackoff());
@@ -75,13 +100,41 @@ public final class IntegrationEventConsumer implements SmartLifecycle {
     }
 
     private void run(KafkaConsumer<String, byte[]> kafka) throws InterruptedException {
-        kafka.subscribe(topics);
+        kafka.subscribe(topics, new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                // reported with the assignment that ends the rebalance
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // called at the end of every rebalance (eager and cooperative, also with nothing new)
+                report(kafka);
+            }
+        });
         while (loop.isRunning()) {
             ConsumerLoop.Batch batch = loop.poll(kafka);
             if (batch.records() > 0) {
                 // the commit is part of the batch: if it fails, the batch comes again
                 loop.deliver(kafka, batch, handled -> kafka.commitSync(handled.nextOffsets()));
             }
+        }
+    }
+
+    private void report(KafkaConsumer<String, byte[]> kafka) {
+        try {
+            Map<String, SortedSet<Integer>> held = new HashMap<>();
+            for (TopicPartition partition : kafka.assignment()) {
+                held.computeIfAbsent(names.logical(partition.topic()), topic -> new TreeSet<>())
+                        .add(partition.partition());
+            }
+            Map<String, Integer> counts = new HashMap<>();
+            for (String topic : topics) {
+                counts.put(names.logical(topic), kafka.partitionsFor(topic).size());
+            }
+            assigned.accept(new ConsumerAssignment(held, counts));
+        } catch (RuntimeException e) {
+            log.warn("Could not report the assignment after a rebalance: {}", e.toString());
         }
     }
 

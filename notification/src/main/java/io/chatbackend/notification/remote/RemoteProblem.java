@@ -1,4 +1,4 @@
-package io.chatbackend.notification.dialogs;
+package io.chatbackend.notification.remote;
 
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import tools.jackson.databind.JsonNode;
