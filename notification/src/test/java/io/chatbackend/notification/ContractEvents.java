@@ -108,15 +108,20 @@ final class ContractEvents {
 
     /** A ticket for the user's device from the node at {@code port}, then the WebSocket, up to its welcome. */
     static WsClient open(int port, StubIdentityProvider identity, UUID user, String device) throws Exception {
+        WsClient client = connect(port, identity, user, device);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !client.frames().isEmpty());
+        return client;
+    }
+
+    /** A ticket from the node, then the socket (not waiting for anything). */
+    static WsClient connect(int port, StubIdentityProvider identity, UUID user, String device) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/v1/ws/ticket")).POST(HttpRequest.BodyPublishers.noBody())
                 .header("Authorization", "Bearer " + identity.userToken(user, device)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         String ticket = JSON.readTree(response.body()).get("ticket").asString();
-        WsClient client = WsClient.connect("ws://127.0.0.1:" + port + "/ws?ticket=" + ticket, false);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !client.frames().isEmpty());
-        return client;
+        return WsClient.connect("ws://127.0.0.1:" + port + "/ws?ticket=" + ticket, false);
     }
 
     private ObjectNode sample(String resource) {

@@ -169,25 +169,12 @@ class ReceiptsDevicesTypingPresencePushIT {
         assertThat(closeStatusOf(dave, "stolen")).isEqualTo("4401 revoked");
     }
 
-    /** Opens a session with a plain JDK WebSocket and answers the close status the server sends. */
+    /** Opens a session and answers the close status the server sends. */
     private String closeStatusOf(UUID user, String device) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/ws/ticket"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Bearer " + IDENTITY.userToken(user, device)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        String ticket = JsonMapper.builder().build().readTree(response.body()).get("ticket").asString();
-        java.util.concurrent.CompletableFuture<String> closed = new java.util.concurrent.CompletableFuture<>();
-        java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(java.net.URI.create(
-                "ws://127.0.0.1:" + port + "/ws?ticket=" + ticket), new java.net.http.WebSocket.Listener() {
-                    @Override
-                    public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket socket, int code,
-                                                                          String reason) {
-                        closed.complete(code + " " + reason);
-                        return null;
-                    }
-                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        return closed.get(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        try (WsClient session = ContractEvents.connect(port, IDENTITY, user, device)) {
+            await().atMost(PATIENCE).until(session::isClosed);
+            return session.closeStatus() + " " + session.closeReason();
+        }
     }
 
     @Test

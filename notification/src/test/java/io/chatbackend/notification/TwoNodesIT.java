@@ -33,7 +33,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,8 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -77,7 +74,7 @@ class TwoNodesIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Plain sockets the test opened: aborted at its end, so no open socket holds up a graceful shutdown. */
-    private static final List<WebSocket> RAW = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<WsClient> RAW = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -164,11 +161,11 @@ class TwoNodesIT {
             join(dialog, user);
         }
         // alone, the first node owns every partition: every session is on it
-        Map<UUID, CompletableFuture<String>> closes = new HashMap<>();
+        Map<UUID, WsClient> closes = new HashMap<>();
         for (UUID user : users) {
             JsonNode ticket = ticketAt(PORT_A, user);
             assertThat(ticket.get("url").asString()).isEqualTo(URL_A);
-            closes.put(user, closeStatusOf(ticket));
+            closes.put(user, openRaw(ticket));
         }
 
         UUID moved;
@@ -182,10 +179,12 @@ class TwoNodesIT {
             // the sessions whose partition went to the second node are closed: moved
             for (UUID user : users) {
                 if (ofB.contains(partitionOf(user))) {
-                    assertThat(closes.get(user).get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo("4409 moved");
+                    WsClient session = closes.get(user);
+                    await().atMost(PATIENCE).until(session::isClosed);
+                    assertThat(session.closeStatus() + " " + session.closeReason()).isEqualTo("4409 moved");
                 }
             }
-            assertThat(closes.get(stayed)).as("a session whose partition stayed").isNotDone();
+            assertThat(closes.get(stayed).isClosed()).as("a session whose partition stayed").isFalse();
 
             // a ticket asked at the first node names the second (URL and node id: once its cached view is current)
             await().atMost(PATIENCE).until(() -> ticketAt(PORT_A, moved).get("url").asString().equals(URL_B));
@@ -221,7 +220,7 @@ class TwoNodesIT {
             assertThat(client.messages().get(client.messages().size() - 1).get("body").get("text").asString())
                     .isEqualTo("back on the first node");
         }
-        RAW.forEach(WebSocket::abort);
+        RAW.forEach(WsClient::abort);
     }
 
     private ConfigurableApplicationContext startSecondNode() {
@@ -309,19 +308,12 @@ class TwoNodesIT {
                         refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(401));
     }
 
-    /** Opens a session with a plain JDK WebSocket; completes with the close status the server sends. */
-    private static CompletableFuture<String> closeStatusOf(JsonNode ticket) throws Exception {
-        CompletableFuture<String> closed = new CompletableFuture<>();
-        WebSocket opened = HTTP.newWebSocketBuilder().buildAsync(URI.create(ticket.get("url").asString() + "?ticket="
-                + ticket.get("ticket").asString()), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
-                        closed.complete(code + " " + reason);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+    /** Opens a session (resumed with nothing) whose close status the test reads; aborted at the test's end. */
+    private static WsClient openRaw(JsonNode ticket) throws Exception {
+        WsClient opened = WsClient.connect(ticket.get("url").asString() + "?ticket=" + ticket.get("ticket").asString(),
+                false);
         RAW.add(opened);
-        return closed;
+        return opened;
     }
 
     private void join(UUID dialog, UUID user) {

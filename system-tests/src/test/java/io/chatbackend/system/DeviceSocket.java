@@ -1,65 +1,52 @@
 package io.chatbackend.system;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
+import io.chatbackend.platform.testing.WsClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One device's WebSocket session as a client sees it (the JDK's client): every server frame in arrival order, and
- * how the session ended (the close status and reason the server sent, e.g. 4401 "revoked"). test-support's
- * {@code WsClient} records frames only; revocation needs the close status too.
+ * One device's WebSocket session as a client sees it (test-support's {@link WsClient}: every server frame in arrival
+ * order and how the session ended, e.g. 4401 "revoked"), with a label for messages and the waits the system tests
+ * need.
  */
 final class DeviceSocket implements AutoCloseable {
 
     /** Nothing ended the session yet. */
-    static final int OPEN = -1;
+    static final int OPEN = WsClient.OPEN;
     /** The connection broke without a close frame. */
-    static final int ABORTED = -2;
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final int ABORTED = WsClient.ABORTED;
 
     final String label;
-    private final List<JsonNode> frames = new ArrayList<>();
-    private final StringBuilder partial = new StringBuilder();
-    private volatile WebSocket socket;
-    private volatile int closeStatus = OPEN;
-    private volatile String closeReason;
+    private final WsClient client;
 
-    private DeviceSocket(String label) {
+    private DeviceSocket(String label, WsClient client) {
         this.label = label;
+        this.client = client;
     }
 
     /** Opens a session; fails if the upgrade is refused. */
     static DeviceSocket open(String label, String url) throws Exception {
-        DeviceSocket device = new DeviceSocket(label);
-        device.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(url), device.listener())
-                .get(10, TimeUnit.SECONDS);
-        return device;
+        return new DeviceSocket(label, WsClient.connect(url, false));
     }
 
     void send(String frame) {
-        socket.sendText(frame, true).join();
+        client.send(frame);
     }
 
     /** Every server frame so far, in arrival order. */
-    synchronized List<JsonNode> frames() {
-        return List.copyOf(frames);
+    List<JsonNode> frames() {
+        return client.frames();
     }
 
     /** The server frames of one {@code type} so far. */
-    synchronized List<JsonNode> frames(String type) {
-        return frames.stream().filter(frame -> type.equals(frame.get("type").asString())).toList();
+    List<JsonNode> frames(String type) {
+        return client.frames(type);
     }
 
     List<JsonNode> messages() {
-        return frames("message");
+        return client.messages();
     }
 
     /** Waits until at least {@code count} frames of {@code type} arrived and answers all of them. */
@@ -81,19 +68,19 @@ final class DeviceSocket implements AutoCloseable {
 
     /** The close status the server sent, once the session ended. */
     int awaitClosed(Duration patience) {
-        return Api.await(label + " closed", patience, () -> closeStatus, status -> status != OPEN);
+        return Api.await(label + " closed", patience, client::closeStatus, status -> status != OPEN);
     }
 
     int closeStatus() {
-        return closeStatus;
+        return client.closeStatus();
     }
 
     String closeReason() {
-        return closeReason;
+        return client.closeReason();
     }
 
     boolean isOpen() {
-        return closeStatus == OPEN;
+        return client.closeStatus() == OPEN;
     }
 
     @Override
@@ -101,52 +88,16 @@ final class DeviceSocket implements AutoCloseable {
         if (!isOpen()) {
             return;
         }
+        client.close();
         try {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
             awaitClosed(Duration.ofSeconds(10));
-        } catch (Exception | AssertionError e) {
-            socket.abort();
-            closeStatus = ABORTED;
+        } catch (AssertionError e) {
+            client.abort();
         }
     }
 
     @Override
     public String toString() {
         return label;
-    }
-
-    private WebSocket.Listener listener() {
-        return new WebSocket.Listener() {
-            @Override
-            public void onOpen(WebSocket webSocket) {
-                webSocket.request(1);
-            }
-
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                synchronized (DeviceSocket.this) {
-                    partial.append(data);
-                    if (last) {
-                        frames.add(Api.JSON.readTree(partial.toString()));
-                        partial.setLength(0);
-                    }
-                }
-                webSocket.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                closeReason = reason;
-                closeStatus = statusCode;
-                return null;
-            }
-
-            @Override
-            public void onError(WebSocket webSocket, Throwable error) {
-                closeReason = error.toString();
-                closeStatus = ABORTED;
-            }
-        };
     }
 }

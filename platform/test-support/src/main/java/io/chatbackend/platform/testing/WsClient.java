@@ -15,9 +15,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real WebSocket client (the JDK's) that records every frame it receives, in order. Reading can be paused: the
  * client then asks for nothing more, the JDK stops reading the socket, and the server's writes back up (a slow
- * client).
+ * client). How the session ended is kept too: the close status and reason the server sent (e.g. 4401 "revoked").
  */
 public final class WsClient implements AutoCloseable {
+
+    /** {@link #closeStatus()} while nothing ended the session. */
+    public static final int OPEN = -1;
+    /** {@link #closeStatus()} when the connection broke without a close frame (or was aborted). */
+    public static final int ABORTED = -2;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -28,6 +33,8 @@ public final class WsClient implements AutoCloseable {
     private volatile WebSocket socket;
     private volatile boolean paused;
     private boolean waitingForDemand;
+    private volatile int closeStatus = OPEN;
+    private volatile String closeReason;
 
     private WsClient() {
     }
@@ -50,9 +57,14 @@ public final class WsClient implements AutoCloseable {
         return List.copyOf(frames);
     }
 
+    /** The frames of one {@code type} received so far. */
+    public synchronized List<JsonNode> frames(String type) {
+        return frames.stream().filter(frame -> type.equals(frame.get("type").asString())).toList();
+    }
+
     /** The {@code message} frames received so far. */
-    public synchronized List<JsonNode> messages() {
-        return frames.stream().filter(frame -> "message".equals(frame.get("type").asString())).toList();
+    public List<JsonNode> messages() {
+        return frames("message");
     }
 
     public synchronized void pause() {
@@ -69,6 +81,25 @@ public final class WsClient implements AutoCloseable {
 
     public boolean isClosed() {
         return closed.isDone();
+    }
+
+    /** The close status the server sent, {@link #OPEN} before, {@link #ABORTED} if the connection broke. */
+    public int closeStatus() {
+        return closeStatus;
+    }
+
+    /** The server's close reason (or the error that broke the connection); null while open. */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** Drops the connection without a close handshake. */
+    public void abort() {
+        socket.abort();
+        if (closeStatus == OPEN) {
+            closeStatus = ABORTED;
+        }
+        closed.complete(null);
     }
 
     @Override
@@ -106,12 +137,16 @@ public final class WsClient implements AutoCloseable {
 
             @Override
             public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closeReason = reason;
+                closeStatus = statusCode;
                 closed.complete(null);
                 return null;
             }
 
             @Override
             public void onError(WebSocket webSocket, Throwable error) {
+                closeReason = error.toString();
+                closeStatus = ABORTED;
                 closed.completeExceptionally(error);
             }
         };
