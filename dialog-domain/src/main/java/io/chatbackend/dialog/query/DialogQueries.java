@@ -71,6 +71,6 @@ public class DialogQueries {
     private List<DialogView.Member> members(UUID dialogId) {
         return jdbc.query("SELECT user_id, role, joined_at_seq FROM dialog_member WHERE dialog_id = ? "
                         + "ORDER BY joined_at_seq, user_id", (rs, n) -> new DialogView.Member(
-                        rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)), dialogId);
+                        rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), null), dialogId);
     }
 }

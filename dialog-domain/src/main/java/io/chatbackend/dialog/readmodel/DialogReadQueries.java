@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,10 +154,16 @@ public class DialogReadQueries {
         if (dialog == null) {
             return Optional.empty();
         }
+        Map<UUID, Long> readSeqs = new HashMap<>();
+        for (Row row : execute(membershipTable("read_watermarks"),
+                "SELECT user_id, read_seq FROM %s WHERE dialog_id = ?", dialogId)) {
+            readSeqs.put(row.getUuid(0), row.isNull(1) ? 0 : row.getLong(1));
+        }
         List<DialogView.Member> members = new ArrayList<>();
         for (Row row : execute(membershipTable("members_by_dialog"),
                 "SELECT user_id, role, joined_at_seq FROM %s WHERE dialog_id = ?", dialogId)) {
-            members.add(new DialogView.Member(row.getUuid(0), row.getString(1), row.getLong(2)));
+            members.add(new DialogView.Member(row.getUuid(0), row.getString(1), row.getLong(2),
+                    readSeqs.getOrDefault(row.getUuid(0), 0L)));
         }
         members.sort(Comparator.comparingLong(DialogView.Member::joinedAtSeq).thenComparing(DialogView.Member::userId));
         return Optional.of(new DialogView(dialogId, dialog.getString(0), dialog.getString(1), members));

@@ -8,8 +8,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -94,6 +96,13 @@ class ReadSideIT extends DialogDomainIntegrationTest {
         assertThat(lower.get("readSeq").asLong()).as("a lower mark is a no-op").isEqualTo(5);
         api.expectProblem(409, "WATERMARK_OUT_OF_RANGE",
                 api.call("POST", "/api/v1/dialogs/" + dialog + "/read", bob, "{\"upToSeq\":6}"));
+        // "read by" comes from the members' watermarks (the sender of #5 has read it by sending it)
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Long> readSeqs = new HashMap<>();
+            api.expect(200, api.call("GET", "/api/v1/dialogs/" + dialog, alice, null)).get("members")
+                    .forEach(member -> readSeqs.put(member.get("userId").asString(), member.get("readSeq").asLong()));
+            assertThat(readSeqs).containsEntry(bob.toString(), 5L).containsEntry(alice.toString(), 5L);
+        });
         api.expectProblem(400, "VALIDATION_FAILED",
                 api.call("POST", "/api/v1/dialogs/" + dialog + "/read", bob, "{\"upToSeq\":-1}"));
         api.expectProblem(400, "MALFORMED_REQUEST",
