@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +56,10 @@ class LiveDeliveryThroughGatewayIT {
 
     /**
      * Four users with two devices each in a group of all and three 1:1 dialogs, all sending at once (each retrying
-     * with the same key on 202/409/503); one device goes away mid-way and resumes from what it held. The checker
-     * holds every frame of every device against the 201s (G1–G6), and the history against both.
+     * with the same key on 202/409/503); one device goes away mid-way, a dialog with its user is created and written
+     * to meanwhile, and the device resumes from what it held (the new dialog comes in full, as a dialog joined while
+     * offline). The checker holds every frame of every device against the 201s (G1–G6), and the history against
+     * both.
      */
     @Test
     void everyDeviceGetsEveryAcknowledgedMessageOnceInOrderUnderConcurrentSendersAndAResume() throws Exception {
@@ -104,6 +107,12 @@ class LiveDeliveryThroughGatewayIT {
         DeviceSocket awaySession = sessions.get(away).get(0);
         awaySession.await("message", 3, PATIENCE); // so the resume starts after what it holds, not from nothing
         awaySession.close();
+        Login creator = devices.get(0).get(0);
+        String createdMeanwhile = system.createDirect(creator, users.get(3));
+        for (int k = 0; k < 2; k++) {
+            checker.acknowledged(creator.userId(), createdMeanwhile,
+                    system.send(creator, createdMeanwhile, "meanwhile-" + k));
+        }
         Api.await("two thirds of the sends acknowledged", PATIENCE, checker::total, n -> n >= 2 * total / 3);
         sessions.get(away).add(system.connect(away, DeliveryChecker.held(sessions.get(away))));
         for (Future<?> sender : sending) {
@@ -112,7 +121,10 @@ class LiveDeliveryThroughGatewayIT {
 
         checker.assertAcknowledgedSequences();
         for (int u = 0; u < users.size(); u++) {
-            Set<String> dialogs = Set.copyOf(dialogsOf.get(u));
+            Set<String> dialogs = new HashSet<>(dialogsOf.get(u));
+            if (u == 0 || u == 3) {
+                dialogs.add(createdMeanwhile);
+            }
             for (Login device : devices.get(u)) {
                 List<DeviceSocket> deviceSessions = sessions.get(device);
                 Api.await(device.deviceId() + " has every message of its dialogs", PATIENCE,
@@ -125,8 +137,11 @@ class LiveDeliveryThroughGatewayIT {
         assertThat(sessions.get(away)).hasSize(2);
         assertThat(sessions.get(away).get(1).messages()).as("the resumed session got what was missed and more")
                 .isNotEmpty();
-        for (String dialog : List.of(group, direct01, direct12, direct23)) {
-            Login member = dialog.equals(direct23) ? devices.get(2).get(0) : devices.get(1).get(0);
+        assertThat(sessions.get(away).get(1).messages()).as("including the dialog created while it was away")
+                .filteredOn(message -> message.get("dialogId").asString().equals(createdMeanwhile)).hasSize(2);
+        for (String dialog : List.of(group, direct01, direct12, direct23, createdMeanwhile)) {
+            Login member = dialog.equals(direct23) ? devices.get(2).get(0)
+                    : dialog.equals(createdMeanwhile) ? devices.get(3).get(0) : devices.get(1).get(0);
             checker.assertHistory(dialog, system.history(member, dialog, checker.count(dialog), PATIENCE));
         }
         sessions.values().forEach(list -> list.forEach(DeviceSocket::close));

@@ -34,6 +34,7 @@ import io.chatbackend.platform.events.DeclaredTopics;
 import io.chatbackend.platform.events.IntegrationEventCodec;
 import io.chatbackend.platform.events.IntegrationEventPublisher;
 import io.chatbackend.platform.events.IntegrationProperties;
+import io.chatbackend.platform.events.IntegrationTopics;
 import io.chatbackend.platform.events.TopicNames;
 import io.chatbackend.platform.events.consumer.IntegrationEventConsumer;
 import io.chatbackend.platform.service.PeriodicTask;
@@ -285,12 +286,18 @@ public class NotificationConfiguration {
 
     private static void create(Admin admin, NewTopic topic) {
         try {
-            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create " + topic.name(), e.getCause());
+            try {
+                admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("could not create " + topic.name(), e.getCause());
+                }
             }
-        } catch (Exception e) {
+            IntegrationTopics.awaitLeaders(admin, List.of(topic.name()), Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + topic.name(), e);
+        } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("could not create " + topic.name(), e);
         }
     }

@@ -6,10 +6,8 @@ import io.chatbackend.platform.testing.IsolatedData;
 import io.chatbackend.platform.testing.SharedInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -186,26 +184,9 @@ class TopicTailIT {
         }
     }
 
-    /**
-     * Creates the topics and waits until the broker answers offsets for every partition: a send racing the new
-     * partitions' leadership was seen to fail its whole delivery timeout (NOT_LEADER, then out-of-order sequence).
-     */
-    private void ensure(int partitions, String... topics) throws Exception {
+    /** Creates the topics; the platform waits until their partitions have leaders ready before it returns. */
+    private void ensure(int partitions, String... topics) {
         new IntegrationTopics(bootstrap, names, partitions, (short) 1).ensure(List.of(topics));
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        for (String topic : topics) {
-            for (int p = 0; p < partitions; p++) {
-                latest.put(new TopicPartition(names.physical(topic), p), OffsetSpec.latest());
-            }
-        }
-        Awaiting.until("partitions led", WAIT, () -> {
-            try {
-                admin.listOffsets(latest).all().get(5, java.util.concurrent.TimeUnit.SECONDS);
-                return true;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                return false;
-            }
-        });
     }
 
     private TopicTail tail(TopicTail.StartAt startAt, List<String> topics, IntegrationEventHandler handler) {
