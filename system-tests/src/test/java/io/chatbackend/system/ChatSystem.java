@@ -210,6 +210,28 @@ final class ChatSystem implements AutoCloseable {
         return socket;
     }
 
+    /**
+     * Starts a second notification node on the same stores and topics, answering its own public WebSocket URL (scale
+     * mode: tickets asked through the gateway send the devices of the users it owns straight to it).
+     */
+    ServiceProcess startSecondNotificationNode() {
+        int port = Ports.freePort();
+        List<String> arguments = new ArrayList<>(notification.arguments());
+        arguments.add("--chat.notification.public-ws-url=ws://127.0.0.1:" + port + "/ws");
+        Path jar = Path.of(System.getProperty("chat.root", "..")).resolve("notification/target/notification-exec.jar");
+        return ServiceProcess.start("notification-2", jar, port, arguments);
+    }
+
+    /** A ticket through the gateway and the socket at whatever URL it names, then {@code resume} with nothing. */
+    DeviceSocket connectWherever(Login device) throws Exception {
+        JsonNode ticket = Api.json(ticket(device.accessToken()), 201);
+        DeviceSocket socket = DeviceSocket.open(device.account().username() + "/" + device.deviceId(),
+                ticket.get("url").asString() + "?ticket=" + ticket.get("ticket").asString());
+        socket.await("welcome", 1, Duration.ofSeconds(30));
+        socket.send("{\"type\":\"resume\",\"dialogs\":{}}");
+        return socket;
+    }
+
     /** Just the ticket and the socket (no resume), with whatever access token is given. */
     DeviceSocket open(Login device, String accessToken) throws Exception {
         JsonNode ticket = Api.json(ticket(accessToken), 201);

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.chatbackend.platform.testing.ServiceProcess;
 import io.chatbackend.system.ChatSystem.Account;
 import io.chatbackend.system.ChatSystem.Login;
 import org.junit.jupiter.api.AfterAll;
@@ -145,6 +146,66 @@ class LiveDeliveryThroughGatewayIT {
             checker.assertHistory(dialog, system.history(member, dialog, checker.count(dialog), PATIENCE));
         }
         sessions.values().forEach(list -> list.forEach(DeviceSocket::close));
+    }
+
+    /**
+     * Scale mode: a second notification node joins and takes part of the deliveries partitions; tickets asked through
+     * the gateway name the node that owns each user (the second node's own URL for its users), and both nodes deliver
+     * every message to their users' devices, once and in order. When it stops, the first node owns everyone again.
+     */
+    @Test
+    void aSecondNodeTakesPartOfTheUsersAndTicketsThroughTheGatewaySendEachDeviceToItsOwner() throws Exception {
+        String gatewayWs = system.gateway.baseUrl().replace("http://", "ws://") + "/ws";
+        List<Login> devices = new ArrayList<>();
+        devices.add(system.login(system.register(), "phone"));
+        try (ServiceProcess second = system.startSecondNotificationNode()) {
+            String secondWs = second.baseUrl().replace("http://", "ws://") + "/ws";
+            // users land on partitions by their id: add users until both nodes own one (once the second registered)
+            Set<String> urls = ticketUrls(devices);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!urls.equals(Set.of(gatewayWs, secondWs)) && System.nanoTime() < deadline) {
+                if (devices.size() < 30) {
+                    devices.add(system.login(system.register(), "phone"));
+                } else {
+                    Thread.sleep(500);
+                }
+                urls = ticketUrls(devices);
+            }
+            assertThat(urls).as("tickets through the gateway name both nodes").containsExactlyInAnyOrder(gatewayWs,
+                    secondWs);
+
+            String group = system.createGroup(devices.get(0), devices.subList(1, devices.size()).stream()
+                    .map(Login::account).toArray(Account[]::new));
+            Map<Login, DeviceSocket> sockets = new LinkedHashMap<>();
+            for (Login device : devices) {
+                sockets.put(device, system.connectWherever(device));
+            }
+            DeliveryChecker checker = new DeliveryChecker();
+            for (int k = 0; k < 6; k++) {
+                Login sender = devices.get(k % devices.size());
+                checker.acknowledged(sender.userId(), group, system.send(sender, group, "two-nodes-" + k));
+            }
+            for (Map.Entry<Login, DeviceSocket> entry : sockets.entrySet()) {
+                List<DeviceSocket> sessions = List.of(entry.getValue());
+                Api.await(entry.getKey().account().username() + " has every message", PATIENCE,
+                        () -> checker.hasAll(Set.of(group), sessions), Boolean::booleanValue);
+                entry.getValue().sync(PATIENCE);
+                checker.assertDevice(entry.getKey().deviceId(), Set.of(group), sessions);
+            }
+            sockets.values().forEach(DeviceSocket::close);
+        }
+        // the first node owns every partition again: the other tests expect the gateway's URL
+        Api.await("tickets name the gateway again", Duration.ofSeconds(90), () -> ticketUrls(devices),
+                urls -> urls.equals(Set.of(gatewayWs)));
+    }
+
+    /** The URLs the tickets of these devices name (asked through the gateway). */
+    private static Set<String> ticketUrls(List<Login> devices) {
+        Set<String> urls = new HashSet<>();
+        for (Login device : devices) {
+            urls.add(Api.json(system.ticket(device.accessToken()), 201).get("url").asString());
+        }
+        return urls;
     }
 
     /**
