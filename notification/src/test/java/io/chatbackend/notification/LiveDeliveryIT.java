@@ -306,6 +306,19 @@ class LiveDeliveryIT {
         }
     }
 
+    /** In scale mode clients reach the nodes directly: a user's token opens the API, not the operators' metrics. */
+    @Test
+    void metricsAreForAdministratorsOnlyHealthForEveryone() throws Exception {
+        UUID user = UUID.randomUUID();
+        String metrics = "/actuator/metrics/notification.session.queue.overflows";
+        assertThat(get(metrics, null).statusCode()).isEqualTo(401);
+        assertThat(get(metrics, IDENTITY.userToken(user, "phone")).statusCode()).isEqualTo(403);
+        HttpResponse<String> admin = get(metrics, IDENTITY.userToken(user, "console", List.of("USER", "ADMIN")));
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(admin.body()).get("name").asString()).isEqualTo("notification.session.queue.overflows");
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aTicketIsOneTimeAndOnlyOurs() throws Exception {
         UUID erin = UUID.randomUUID();
@@ -351,8 +364,15 @@ class LiveDeliveryIT {
     }
 
     private HttpResponse<String> post(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody());
+        return call(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()), token);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return call(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), token);
+    }
+
+    private HttpResponse<String> call(HttpRequest.Builder request, String token) throws Exception {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -83,13 +83,19 @@ final class Api {
      */
     static List<JsonNode> denseHistory(LongFunction<HttpResponse<String>> pageAfter, int expected,
                                        Duration patience) {
+        return denseHistoryAfter(pageAfter, 0, expected, patience);
+    }
+
+    /** As {@link #denseHistory}, for the messages after {@code afterSeq} (a client resyncing after a gap). */
+    static List<JsonNode> denseHistoryAfter(LongFunction<HttpResponse<String>> pageAfter, long afterSeq,
+                                            int expected, Duration patience) {
         List<JsonNode> history = new ArrayList<>();
         long deadline = System.nanoTime() + patience.toNanos();
         while (history.size() < expected && System.nanoTime() < deadline) {
-            HttpResponse<String> page = pageAfter.apply(history.size());
+            HttpResponse<String> page = pageAfter.apply(afterSeq + history.size());
             if (page.statusCode() == 200) {
                 for (JsonNode item : JSON.readTree(page.body()).get("items")) {
-                    if (item.get("dialogSeq").asLong() != history.size() + 1) {
+                    if (item.get("dialogSeq").asLong() != afterSeq + history.size() + 1) {
                         break;
                     }
                     history.add(item);

@@ -32,6 +32,8 @@ import tools.jackson.databind.JsonNode;
 final class ChatSystem implements AutoCloseable {
 
     static final String PASSWORD = "a fine password 1";
+    /** The first administrator, created by uaa at start (reads the nodes' metrics). */
+    static final String OPERATOR = "operator";
 
     /** A registered account. */
     record Account(UUID userId, String username) {
@@ -88,7 +90,8 @@ final class ChatSystem implements AutoCloseable {
         arguments.put("uaa", List.of("--spring.datasource.url=" + IsolatedData.newDatabase("sys_uaa"),
                 // every test logs in many devices from one address; the throttles are UaaAuthIT's business
                 "--chat.uaa.throttle.attempts-per-source-per-minute=100000",
-                "--chat.uaa.throttle.registrations-per-source-per-minute=100000"));
+                "--chat.uaa.throttle.registrations-per-source-per-minute=100000",
+                "--chat.uaa.admin.username=" + OPERATOR, "--chat.uaa.admin.password=" + PASSWORD));
         arguments.put("dialog-domain", List.of("--spring.datasource.url=" + IsolatedData.newDatabase("sys_dialog"),
                 "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_dialog"),
                 "--chat.dialog.lane-sweep-interval=PT0.5S"));
@@ -98,8 +101,11 @@ final class ChatSystem implements AutoCloseable {
         arguments.put("user-client", List.of("--spring.datasource.url=" + IsolatedData.newDatabase("sys_userclient"),
                 // the tests' push receiver listens on 127.0.0.1 (SSRF checks would refuse it otherwise)
                 "--chat.user-client.push-allow-private-networks=true"));
-        arguments.put("notification", List.of("--chat.notification.push-allow-private-networks=true"));
-        arguments.put("api-gateway", List.of());
+        // a device that stops reading overflows its session's queue after 32 frames (256 by default) and 32 KB
+        // per hop of kernel send buffers (256 KB by default): the overflow test fills them with fewer sends
+        arguments.put("notification", List.of("--chat.notification.push-allow-private-networks=true",
+                "--chat.notification.session-queue-size=32", "--chat.notification.socket-send-buffer=32KB"));
+        arguments.put("api-gateway", List.of("--chat.gateway.socket-send-buffer=32KB"));
 
         ExecutorService starters = Executors.newFixedThreadPool(arguments.size());
         Map<String, Future<ServiceProcess>> starting = new LinkedHashMap<>();
@@ -142,6 +148,18 @@ final class ChatSystem implements AutoCloseable {
         return new Account(UUID.fromString(created.get("userId").asString()), name);
     }
 
+    /** The administrator's login (role ADMIN), e.g. for a node's metrics. */
+    Login operator() {
+        return login(new Account(null, OPERATOR), "console");
+    }
+
+    /** A counter or gauge of the (first) notification node, read from its actuator as an administrator. */
+    double notificationMetric(Login operator, String name) {
+        JsonNode metric = Api.json(Api.call("GET", notification.baseUrl() + "/actuator/metrics/" + name,
+                operator.accessToken(), null), 200);
+        return metric.get("measurements").get(0).get("value").asDouble();
+    }
+
     /** Logs a device in through {@code POST /api/v1/auth/login}. */
     Login login(Account account, String deviceId) {
         JsonNode tokens = Api.json(call("POST", "/api/v1/auth/login", null, "{\"username\":\"" + account.username()
@@ -178,8 +196,13 @@ final class ChatSystem implements AutoCloseable {
 
     /** The dialog's history through the gateway once it holds {@code expected} messages (see Api.denseHistory). */
     List<JsonNode> history(Login viewer, String dialog, int expected, Duration patience) {
-        return Api.denseHistory(afterSeq -> call("GET", "/api/v1/dialogs/" + dialog + "/messages?limit=200&afterSeq="
-                + afterSeq, viewer.accessToken(), null), expected, patience);
+        return historyAfter(viewer, dialog, 0, expected, patience);
+    }
+
+    /** The {@code expected} messages after {@code afterSeq} through the gateway, once it holds them without a hole. */
+    List<JsonNode> historyAfter(Login viewer, String dialog, long afterSeq, int expected, Duration patience) {
+        return Api.denseHistoryAfter(after -> call("GET", "/api/v1/dialogs/" + dialog + "/messages?limit=100&afterSeq="
+                + after, viewer.accessToken(), null), afterSeq, expected, patience);
     }
 
     /** My inbox entry of {@code dialog} (null if absent). */

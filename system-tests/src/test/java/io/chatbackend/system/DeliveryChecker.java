@@ -52,6 +52,12 @@ final class DeliveryChecker {
         return byDialog.getOrDefault(dialog, new TreeMap<>()).size();
     }
 
+    /** The acknowledged message with {@code dialogSeq} in {@code dialog}, or null. */
+    synchronized String messageId(String dialog, long dialogSeq) {
+        Acknowledged ack = byDialog.getOrDefault(dialog, new TreeMap<>()).get(dialogSeq);
+        return ack == null ? null : ack.messageId();
+    }
+
     synchronized int total() {
         return byDialog.values().stream().mapToInt(Map::size).sum();
     }

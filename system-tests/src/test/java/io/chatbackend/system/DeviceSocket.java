@@ -31,6 +31,15 @@ final class DeviceSocket implements AutoCloseable {
         return new DeviceSocket(label, WsClient.connect(url, false));
     }
 
+    /** Stops reading: frames pile up in the socket buffers, then in the node's queue for this session. */
+    void pause() {
+        client.pause();
+    }
+
+    void resumeReading() {
+        client.resumeReading();
+    }
+
     void send(String frame) {
         client.send(frame);
     }

@@ -149,6 +149,142 @@ class LiveDeliveryThroughGatewayIT {
     }
 
     /**
+     * A device that stops reading, through the gateway: its frames fill the socket buffers of both hops (client ←
+     * gateway ← node), then the session's bounded queue (32 frames in this stack), then the node drops frames
+     * rather than stall anyone. The user's other device, reading, gets every message once and in order meanwhile.
+     * When the slow device reads again it sees a hole in {@code sessionSeq} and {@code gap} frames naming exactly
+     * the hole; it resyncs from the last {@code dialogSeq} it holds without a hole, from the history and by
+     * {@code resume}, and so ends with every acknowledged message.
+     */
+    @Test
+    void aDeviceThatStopsReadingLosesFramesVisiblyAndResyncsWhileItsOtherDeviceMissesNothing() throws Exception {
+        DeliveryChecker checker = new DeliveryChecker();
+        Account reader = system.register();
+        Login slowDevice = system.login(reader, "slow-phone");
+        Login steadyDevice = system.login(reader, "laptop");
+        List<Login> senders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            senders.add(system.login(system.register(), "desk"));
+        }
+        String group = system.createGroup(senders.get(0), reader, senders.get(1).account(),
+                senders.get(2).account());
+        DeviceSocket slow = system.connect(slowDevice, Map.of());
+        DeviceSocket steady = system.connect(steadyDevice, Map.of());
+        slow.sync(PATIENCE);
+        slow.pause();
+
+        Login operator = system.operator();
+        String overflowsMetric = "notification.session.queue.overflows";
+        double overflowsBefore = system.notificationMetric(operator, overflowsMetric);
+        // 4,000 characters of three UTF-8 bytes each: about 12 KB per frame, so the buffers fill with fewer sends
+        String text = "\u8a9e".repeat(4000);
+        ExecutorService sending = Executors.newFixedThreadPool(senders.size());
+        int rounds = 0;
+        while (system.notificationMetric(operator, overflowsMetric) == overflowsBefore) {
+            assertThat(rounds++).as("the session's queue overflowed within 60 rounds of sends").isLessThan(60);
+            List<Future<?>> round = new ArrayList<>();
+            for (Login sender : senders) {
+                round.add(sending.submit(() -> {
+                    for (int k = 0; k < 10; k++) {
+                        checker.acknowledged(sender.userId(), group, system.send(sender, group, text));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> done : round) {
+                done.get();
+            }
+        }
+        sending.shutdown();
+        int total = checker.count(group);
+        checker.assertAcknowledgedSequences();
+
+        Api.await("the reading device has all " + total + " messages", PATIENCE,
+                () -> checker.hasAll(Set.of(group), List.of(steady)), Boolean::booleanValue);
+        steady.sync(PATIENCE);
+        checker.assertDevice(steadyDevice.deviceId(), Set.of(group), List.of(steady));
+
+        slow.resumeReading();
+        slow.await("gap", 1, PATIENCE);
+        awaitPong(slow); // everything produced for the session before the ping is here
+
+        // the holes in sessionSeq are exactly what the gap frames name
+        List<JsonNode> frames = slow.frames();
+        List<Long> sessionSeqs = frames.stream().map(frame -> frame.get("sessionSeq").asLong()).toList();
+        assertThat(sessionSeqs).isSorted().doesNotHaveDuplicates();
+        Set<Long> missing = new HashSet<>();
+        for (int i = 1; i < sessionSeqs.size(); i++) {
+            for (long s = sessionSeqs.get(i - 1) + 1; s < sessionSeqs.get(i); s++) {
+                missing.add(s);
+            }
+        }
+        Set<Long> named = new HashSet<>();
+        for (JsonNode gap : slow.frames("gap")) {
+            assertThat(gap.get("sessionSeq").asLong()).as("a gap comes after the frames it names")
+                    .isGreaterThan(gap.get("toSessionSeq").asLong());
+            for (long s = gap.get("fromSessionSeq").asLong(); s <= gap.get("toSessionSeq").asLong(); s++) {
+                named.add(s);
+            }
+        }
+        assertThat(missing).as("frames were dropped").isNotEmpty();
+        assertThat(named).as("every hole is announced, and only holes").isEqualTo(missing);
+
+        // what arrived is in order and acknowledged; some messages did not arrive
+        List<Long> received = dialogSeqs(slow.messages());
+        assertThat(received).isSorted().doesNotHaveDuplicates().hasSizeLessThan(total);
+        assertThat(received).allSatisfy(seq -> assertThat(seq).isBetween(1L, (long) total));
+        long contiguous = 0;
+        while (received.contains(contiguous + 1)) {
+            contiguous++;
+        }
+        assertThat(contiguous).isLessThan(total);
+
+        // resync from the history, as a client does after a gap: exactly the rest, the acknowledged messages
+        List<JsonNode> rest = system.historyAfter(slowDevice, group, contiguous, (int) (total - contiguous), PATIENCE);
+        assertThat(dialogSeqs(rest)).containsExactlyElementsOf(range(contiguous + 1, total));
+        assertThat(rest).allSatisfy(message -> assertThat(message.get("messageId").asString())
+                .isEqualTo(checker.messageId(group, message.get("dialogSeq").asLong())));
+
+        // and by resume: the rest once, in order, paced (no new hole), numbered on from the last frame
+        int mark = slow.frames().size();
+        long lastSessionSeq = sessionSeqs.get(sessionSeqs.size() - 1);
+        slow.send("{\"type\":\"resume\",\"dialogs\":{\"" + group + "\":" + contiguous + "}}");
+        slow.await("message", received.size() + (int) (total - contiguous), PATIENCE);
+        awaitPong(slow);
+        List<JsonNode> afterResume = slow.frames().subList(mark, slow.frames().size());
+        List<JsonNode> resumed = afterResume.stream().filter(frame -> frame.get("type").asString().equals("message"))
+                .toList();
+        assertThat(dialogSeqs(resumed)).containsExactlyElementsOf(range(contiguous + 1, total));
+        assertThat(resumed).allSatisfy(message -> assertThat(message.get("messageId").asString())
+                .isEqualTo(checker.messageId(group, message.get("dialogSeq").asLong())));
+        assertThat(afterResume).noneMatch(frame -> frame.get("type").asString().equals("gap"));
+        for (int i = 0; i < afterResume.size(); i++) {
+            assertThat(afterResume.get(i).get("sessionSeq").asLong()).isEqualTo(lastSessionSeq + 1 + i);
+        }
+        assertThat(system.notificationMetric(operator, overflowsMetric)).isGreaterThan(overflowsBefore);
+        slow.close();
+        steady.close();
+    }
+
+    /** A barrier that survives a dropped pong: pings until one is answered. */
+    private static void awaitPong(DeviceSocket socket) {
+        int pongs = socket.frames("pong").size();
+        Api.await(socket + " answers a ping", PATIENCE, () -> {
+            socket.send("{\"type\":\"ping\"}");
+            Api.pause(1000);
+            return socket.frames("pong").size();
+        }, count -> count > pongs);
+    }
+
+    private static List<Long> dialogSeqs(List<JsonNode> messages) {
+        return messages.stream().map(message -> message.get("dialogSeq").asLong()).toList();
+    }
+
+    private static List<Long> range(long first, long last) {
+        return java.util.stream.LongStream.rangeClosed(first, last).boxed().toList();
+    }
+
+    /**
      * Scale mode: a second notification node joins and takes part of the deliveries partitions; tickets asked through
      * the gateway name the node that owns each user (the second node's own URL for its users), and both nodes deliver
      * every message to their users' devices, once and in order. When it stops, the first node owns everyone again.

@@ -38,10 +38,9 @@ import io.chatbackend.platform.events.IntegrationTopics;
 import io.chatbackend.platform.events.TopicNames;
 import io.chatbackend.platform.events.consumer.IntegrationEventConsumer;
 import io.chatbackend.platform.service.PeriodicTask;
-import io.chatbackend.platform.web.ServiceHttp;
-import io.chatbackend.platform.web.ServiceTokens;
 import io.chatbackend.platform.web.outbound.OutboundUrlPolicy;
 import io.micrometer.core.instrument.Counter;
+import io.netty.channel.ChannelOption;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -51,6 +50,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -163,28 +163,38 @@ public class NotificationConfiguration {
 
     // ---- dialog-domain ----
 
+    /**
+     * Bounds what the kernel holds for each connection ({@code socket-send-buffer}): left to autotuning, a session
+     * whose client stopped reading holds megabytes there before its bounded queue even fills, and then catches up on
+     * stale frames instead of seeing a gap and resyncing from history (ADR 0013).
+     */
+    @Bean
+    NettyServerCustomizer boundedSendBuffers(NotificationProperties properties) {
+        int bytes = (int) properties.socketSendBuffer().toBytes();
+        return server -> bytes == 0 ? server : server.childOption(ChannelOption.SO_SNDBUF, bytes);
+    }
+
+    @Bean
+    ServiceCredentials serviceCredentials(@Value("${chat.services.uaa}") String uaa,
+                                          @Value("${chat.service-client.id:notification}") String clientId,
+                                          @Value("${chat.service-client.secret:local-notification-secret}")
+                                          String secret,
+                                          Clock clock) {
+        return new ServiceCredentials(uaa + "/oauth2/token", clientId, secret, clock);
+    }
+
     @Bean
     DialogDirectory dialogDirectory(@Value("${chat.services.dialog-domain}") String dialogDomain,
-                                    @Value("${chat.services.uaa}") String uaa,
-                                    @Value("${chat.service-client.id:notification}") String clientId,
-                                    @Value("${chat.service-client.secret:local-notification-secret}") String secret,
-                                    Clock clock) {
-        ServiceTokens tokens = new ServiceTokens(ServiceHttp.client(), uaa + "/oauth2/token", clientId, secret,
-                "delivery", clock);
-        return new DialogDirectory(dialogDomain, tokens);
+                                    ServiceCredentials credentials) {
+        return new DialogDirectory(dialogDomain, credentials.tokens("delivery"));
     }
 
     // ---- user-client ----
 
     @Bean
     UserClientApi userClientApi(@Value("${chat.services.user-client}") String userClient,
-                                @Value("${chat.services.uaa}") String uaa,
-                                @Value("${chat.service-client.id:notification}") String clientId,
-                                @Value("${chat.service-client.secret:local-notification-secret}") String secret,
-                                Clock clock) {
-        ServiceTokens tokens = new ServiceTokens(ServiceHttp.client(), uaa + "/oauth2/token", clientId, secret,
-                "sessions", clock);
-        return new UserClientApi(userClient, tokens);
+                                ServiceCredentials credentials) {
+        return new UserClientApi(userClient, credentials.tokens("sessions"));
     }
 
     @Bean

@@ -3,6 +3,8 @@ package io.chatbackend.notification.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
 
 /**
@@ -25,6 +27,8 @@ import java.time.Duration;
  * @param pushBackoff         wait before the second try, doubling after
  * @param pushMaxInFlight     pushes under way at once; beyond it a push is dropped (counted failed)
  * @param pushMaxAge          deliveries older than this are not pushed (a backlog after a restart)
+ * @param socketSendBuffer    the kernel send buffer of each connection (0 = the operating system's autotuning, up to
+ *                            megabytes): a client that stops reading holds at most this much besides its queue
  */
 @ConfigurationProperties("chat.notification")
 public record NotificationProperties(String ticketSecret,
@@ -41,7 +45,8 @@ public record NotificationProperties(String ticketSecret,
                                      @DefaultValue("3") int pushAttempts,
                                      @DefaultValue("500ms") Duration pushBackoff,
                                      @DefaultValue("256") int pushMaxInFlight,
-                                     @DefaultValue("10m") Duration pushMaxAge) {
+                                     @DefaultValue("10m") Duration pushMaxAge,
+                                     @DefaultValue("256KB") DataSize socketSendBuffer) {
 
     public NotificationProperties {
         if (ticketSecret == null || ticketSecret.length() < 32) {
@@ -52,6 +57,9 @@ public record NotificationProperties(String ticketSecret,
         }
         if (pushAttempts < 1 || pushMaxInFlight < 1) {
             throw new IllegalArgumentException("chat.notification.push-attempts and push-max-in-flight must be >= 1");
+        }
+        if (socketSendBuffer.isNegative() || socketSendBuffer.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("chat.notification.socket-send-buffer must be between 0 and 2 GB");
         }
         if (resumePageSize < 1 || resumePageSize > 200) {
             throw new IllegalArgumentException("chat.notification.resume-page-size must be between 1 and 200");

@@ -48,7 +48,8 @@ import java.util.List;
  * required, a subject. {@code roles} become {@code ROLE_x}. Errors are problem details.
  *
  * <p>{@code /ws} needs no token (browsers cannot send one on the handshake); its ticket is checked by the
- * handshake itself. Health probes are open.
+ * handshake itself. Health probes are open; the other operational endpoints need role {@code ADMIN}, because in
+ * scale mode the nodes face clients directly.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -108,6 +109,8 @@ public class NotificationSecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(open).permitAll()
+                        // in scale mode nodes are reachable by clients: their metrics are for operators only
+                        .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         // a header sent to an open path is not checked: /ws authenticates by its ticket
