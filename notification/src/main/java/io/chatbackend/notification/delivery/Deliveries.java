@@ -8,8 +8,13 @@ public final class Deliveries {
 
     /** Logical topic name (see {@code TopicNames}). */
     public static final String TOPIC = "notification.deliveries.v1";
-    /** A {@link MessageDelivery}. */
+    /**
+     * A {@link MessageDelivery}: one record per recipient, as written before ADR 0015; nodes still read it, so records
+     * in flight during an upgrade are delivered.
+     */
     public static final String MESSAGE = "MessageDelivery";
+    /** A {@link MessageDeliveries}: one record per message and partition (ADR 0015). */
+    public static final String MESSAGE_TO_MANY = "MessageDeliveries";
     /** A {@link DialogJoinedNotice}. */
     public static final String JOINED = "DialogJoined";
     /** A {@link ReceiptDelivery}. */

@@ -11,7 +11,10 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The node's half of delivery: reads the deliveries of the users whose partitions this node consumes (a consumer
@@ -45,12 +48,22 @@ public final class NodeDeliveries implements IntegrationEventHandler {
 
     @Override
     public void handle(String key, IntegrationEvent event) {
-        received.increment();
         switch (event.type()) {
-            case Deliveries.MESSAGE -> message(codec.payload(event, MessageDelivery.class));
-            case Deliveries.JOINED -> joined(codec.payload(event, DialogJoinedNotice.class));
-            case Deliveries.RECEIPT -> receipt(codec.payload(event, ReceiptDelivery.class));
+            case Deliveries.MESSAGE_TO_MANY -> messageToMany(codec.payload(event, MessageDeliveries.class));
+            case Deliveries.MESSAGE -> {
+                received.increment();
+                message(codec.payload(event, MessageDelivery.class));
+            }
+            case Deliveries.JOINED -> {
+                received.increment();
+                joined(codec.payload(event, DialogJoinedNotice.class));
+            }
+            case Deliveries.RECEIPT -> {
+                received.increment();
+                receipt(codec.payload(event, ReceiptDelivery.class));
+            }
             case Deliveries.TYPING -> {
+                received.increment();
                 // ephemeral: a notice that waited (a rebalance, a restart) is no news any more
                 if (event.occurredAt() == null
                         || event.occurredAt().isAfter(clock.instant().minus(typingMaxAge))) {
@@ -63,23 +76,43 @@ public final class NodeDeliveries implements IntegrationEventHandler {
         }
     }
 
+    /** One frame for all recipients listed (frames are immutable; each session numbers its own copy on send). */
+    private void messageToMany(MessageDeliveries deliveries) {
+        FrameBody.Message frame = frame(deliveries.dialogId(), deliveries.messageId(), deliveries.senderId(),
+                deliveries.senderSeq(), deliveries.dialogSeq(), deliveries.body(), deliveries.sentAt());
+        for (UUID recipient : deliveries.recipientIds()) {
+            received.increment();
+            deliver(recipient, frame, deliveries.sentAt(), () -> deliveries.to(recipient));
+        }
+    }
+
     private void message(MessageDelivery delivery) {
-        List<LiveSession> recipients = sessions.sessionsOf(delivery.recipientId());
+        deliver(delivery.recipientId(), frame(delivery.dialogId(), delivery.messageId(), delivery.senderId(),
+                delivery.senderSeq(), delivery.dialogSeq(), delivery.body(), delivery.sentAt()), delivery.sentAt(),
+                () -> delivery);
+    }
+
+    private void deliver(UUID recipient, FrameBody.Message frame, Instant sentAt,
+                         Supplier<MessageDelivery> forPush) {
+        List<LiveSession> recipients = sessions.sessionsOf(recipient);
         if (recipients.isEmpty()) {
             // this node owns the user's partition, so the user has no live session anywhere
-            offline.accept(delivery);
+            offline.accept(forPush.get());
             return;
         }
-        FrameBody.Message frame = new FrameBody.Message(delivery.dialogId(), delivery.messageId(),
-                delivery.senderId(), delivery.senderSeq(), delivery.dialogSeq(), delivery.body() == null ? null
-                : new FrameBody.Message.Body(delivery.body().type(), delivery.body().text()), delivery.sentAt());
         for (LiveSession session : recipients) {
             session.deliver(frame);
         }
-        if (delivery.sentAt() != null) {
-            Duration since = Duration.between(delivery.sentAt(), clock.instant());
+        if (sentAt != null) {
+            Duration since = Duration.between(sentAt, clock.instant());
             lag.record(since.isNegative() ? Duration.ZERO : since);
         }
+    }
+
+    private static FrameBody.Message frame(UUID dialogId, String messageId, UUID senderId, long senderSeq,
+                                           long dialogSeq, MessageDelivery.Body body, Instant sentAt) {
+        return new FrameBody.Message(dialogId, messageId, senderId, senderSeq, dialogSeq, body == null ? null
+                : new FrameBody.Message.Body(body.type(), body.text()), sentAt);
     }
 
     private void joined(DialogJoinedNotice notice) {

@@ -2,7 +2,6 @@ package io.chatbackend.notification.fanout;
 
 import io.chatbackend.message.contract.MessageSent;
 import io.chatbackend.notification.delivery.Deliveries;
-import io.chatbackend.notification.delivery.MessageDelivery;
 import io.chatbackend.notification.dialogs.DialogDirectory;
 import io.chatbackend.notification.dialogs.Membership;
 import io.chatbackend.platform.events.IntegrationEvent;
@@ -15,7 +14,6 @@ import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +26,10 @@ import java.util.UUID;
 
 /**
  * The fan-out stage (DESIGN.md §4): reads message-domain's {@code MessageSent} (keyed by dialog), expands each to
- * its recipients (every member who sees its dialogSeq, the sender included, for their other devices) and writes one
- * {@link MessageDelivery} per recipient user to {@link Deliveries#TOPIC}, keyed by that user. A batch is
- * acknowledged by Kafka before the consumer commits it (at least once; nodes drop what a session already had).
+ * its recipients (every member who sees its dialogSeq, the sender included, for their other devices) and writes
+ * them to {@link Deliveries#TOPIC} as one {@link io.chatbackend.notification.delivery.MessageDeliveries} record per
+ * partition the recipients' user ids hash to (ADR 0015; {@link PartitionedDeliveries}). A batch is acknowledged by
+ * Kafka before the consumer commits it (at least once; nodes drop what a session already had).
  *
  * <p>Membership is kept ahead of messages two ways: before each batch the {@link MembershipTail} must have applied
  * everything the dialog topic holds at that moment; and if the view still does not know the sender as a member who
@@ -44,13 +43,15 @@ public final class FanOut implements IntegrationEventHandler {
     private static final Logger log = LoggerFactory.getLogger(FanOut.class);
     private static final Duration MEMBERSHIP_WAIT = Duration.ofSeconds(10);
     private static final Duration DIRECTORY_TIMEOUT = Duration.ofSeconds(10);
+    /** Bounds a record at about 40 KB of recipient ids whatever the group's size and the partition count. */
+    static final int MAX_RECIPIENTS_PER_RECORD = 1000;
 
     private final MembershipView view;
     private final MembershipTail tail;
     private final DialogDirectory directory;
     private final IntegrationEventPublisher publisher;
     private final IntegrationEventCodec codec;
-    private final Clock clock;
+    private final PartitionedDeliveries partitioned;
     private final Counter directoryLookups;
 
     public FanOut(MembershipView view, MembershipTail tail, DialogDirectory directory,
@@ -61,7 +62,7 @@ public final class FanOut implements IntegrationEventHandler {
         this.directory = directory;
         this.publisher = publisher;
         this.codec = codec;
-        this.clock = clock;
+        this.partitioned = new PartitionedDeliveries(codec, clock, MAX_RECIPIENTS_PER_RECORD);
         this.directoryLookups = directoryLookups;
     }
 
@@ -82,6 +83,7 @@ public final class FanOut implements IntegrationEventHandler {
             throw new IllegalStateException("membership view not caught up within " + MEMBERSHIP_WAIT);
         }
         Map<UUID, List<Membership>> looked = new HashMap<>(); // one look-up per dialog and batch at most
+        int partitionCount = publisher.partitionCount(Deliveries.TOPIC);
         List<OutgoingEvent> deliveries = new ArrayList<>();
         for (IntegrationEvent event : messages) {
             MessageSent sent = codec.payload(event, MessageSent.class);
@@ -91,9 +93,7 @@ public final class FanOut implements IntegrationEventHandler {
                 members.stream().filter(member -> member.joinedAtSeq() <= sent.dialogSeq())
                         .forEach(member -> recipients.add(member.userId()));
             }
-            for (UUID recipient : recipients) {
-                deliveries.add(delivery(event, sent, recipient));
-            }
+            deliveries.addAll(partitioned.of(event, sent, recipients, partitionCount));
         }
         publisher.publishAll(deliveries);
     }
@@ -103,17 +103,5 @@ public final class FanOut implements IntegrationEventHandler {
         List<Membership> members = directory.membersOf(dialogId).block(DIRECTORY_TIMEOUT);
         log.debug("Members of dialog {} looked up in dialog-domain: {}", dialogId, members);
         return members == null ? List.of() : members;
-    }
-
-    private OutgoingEvent delivery(IntegrationEvent source, MessageSent sent, UUID recipient) {
-        MessageDelivery delivery = new MessageDelivery(recipient, sent.messageId(), sent.dialogId(), sent.senderId(),
-                sent.senderSeq(), sent.dialogSeq(), sent.body() == null ? null
-                : new MessageDelivery.Body(sent.body().type(), sent.body().text()), sent.sentAt());
-        // the same source event and recipient always give the same id, also when a batch is redelivered
-        String eventId = UUID.nameUUIDFromBytes((source.eventId() + "/" + recipient)
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        return new OutgoingEvent(Deliveries.TOPIC, recipient.toString(), new IntegrationEvent(eventId,
-                Deliveries.MESSAGE, Deliveries.VERSION, clock.instant(), recipient.toString(), sent.dialogSeq(),
-                source.correlationId(), source.eventId(), codec.payloadOf(delivery)));
     }
 }

@@ -134,6 +134,15 @@ public final class IntegrationEventPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * How many partitions a topic has, as this producer's metadata knows it (fetched once, then refreshed with the
+     * producer's metadata): what the default partitioner divides a key's hash by, for a caller that groups records
+     * by the partition their keys land on.
+     */
+    public int partitionCount(String topic) {
+        return producer.partitionsFor(topics.physical(topic)).size();
+    }
+
     public TopicNames topicNames() {
         return topics;
     }
