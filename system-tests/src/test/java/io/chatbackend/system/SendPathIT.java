@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The send path with the real message-domain (coordinator) and dialog-domain (participant) processes on the real
- * infrastructure: the retry table, concurrent senders with a history checker (G1, G2, G4, G5), and a real crash of
- * the coordinator at every step of the recovery table, and of the participant while a lane is held.
+ * infrastructure: the retry table, concurrent senders with a history checker (G1, G2, G4, G5), two coordinator
+ * instances racing on the same keys, and a real crash (JVM halted) of the coordinator at every step of the recovery
+ * table, recovered by the other instance, and of the participant while a lane is held.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SendPathIT {
@@ -43,8 +44,11 @@ class SendPathIT {
     /** Answers other than 201 the senders got and retried, by status, printed by the concurrency test. */
     private static final Map<Integer, Integer> RETRIED_ANSWERS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private static final String SURVIVOR_RECOVERY_AGE = "PT4S";
+
     private static ServiceProcess dialogs;
     private static ServiceProcess messages;
+    private static ServiceProcess survivor;
     private static JdbcTemplate messageDb;
     private static JdbcTemplate dialogDb;
 
@@ -62,6 +66,7 @@ class SendPathIT {
 
     @AfterAll
     static void stop() {
+        stopSurvivor();
         if (stack != null) {
             stack.close();
         }
@@ -196,22 +201,19 @@ class SendPathIT {
     @Order(3)
     void twoCoordinatorInstancesSendOneMessagePerKey() throws Exception {
         String dialog = group(alice, bob);
-        try (ServiceProcess second = ServiceProcess.start("message-domain-2",
-                Path.of(System.getProperty("chat.root", "..")).resolve("message-domain/target/message-domain-exec.jar"),
-                Ports.freePort(), messages.arguments())) {
-            List<UUID> keys = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                keys.add(UUID.randomUUID());
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            Future<List<JsonNode>> viaFirst = pool.submit(() -> sendAll(alice, dialog, keys, messages.baseUrl()));
-            Future<List<JsonNode>> viaSecond = pool.submit(() -> sendAll(alice, dialog, keys, second.baseUrl()));
-            List<JsonNode> first = viaFirst.get();
-            List<JsonNode> other = viaSecond.get();
-            pool.shutdown();
-            assertThat(other).as("both instances answer each key with the identical message").isEqualTo(first);
-            assertThat(appended(dialog)).as("one message per key").isEqualTo(keys.size());
+        ServiceProcess second = survivor();
+        List<UUID> keys = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            keys.add(UUID.randomUUID());
         }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<List<JsonNode>> viaFirst = pool.submit(() -> sendAll(alice, dialog, keys, messages.baseUrl()));
+        Future<List<JsonNode>> viaSecond = pool.submit(() -> sendAll(alice, dialog, keys, second.baseUrl()));
+        List<JsonNode> first = viaFirst.get();
+        List<JsonNode> other = viaSecond.get();
+        pool.shutdown();
+        assertThat(other).as("both instances answer each key with the identical message").isEqualTo(first);
+        assertThat(appended(dialog)).as("one message per key").isEqualTo(keys.size());
     }
 
     @Test
@@ -229,7 +231,7 @@ class SendPathIT {
             assertThat(dialogDb.queryForList("SELECT state FROM dialog_domain.tcc_fence WHERE tx_id = ?",
                     String.class, txId)).as("the participant got the Cancel (after Begin: an empty rollback marker)")
                     .containsExactly("CANCELLED");
-            HttpResponse<String> retry = send(alice, dialog, key, "crash test");
+            HttpResponse<String> retry = sendVia(survivor(), alice, dialog, key, "crash test");
             assertThat(retry.statusCode()).as("a retry after CANCELLED is a new attempt").isEqualTo(201);
         }
     }
@@ -247,7 +249,7 @@ class SendPathIT {
             String fence = dialogDb.queryForObject("SELECT result FROM dialog_domain.tcc_fence WHERE tx_id = ?",
                     String.class, row.get("message_id").toString());
             assertThat(fence).isEqualTo(row.get("sender_seq") + ":" + row.get("dialog_seq"));
-            HttpResponse<String> retry = send(alice, dialog, key, "crash test");
+            HttpResponse<String> retry = sendVia(survivor(), alice, dialog, key, "crash test");
             assertThat(retry.statusCode()).isEqualTo(201);
             assertThat(JSON.readTree(retry.body()).get("messageId").asString())
                     .isEqualTo(row.get("message_id").toString());
@@ -259,9 +261,12 @@ class SendPathIT {
     void aConfirmDecisionThatComesBackTooLateEndsCancelled() throws Exception {
         String dialog = group(alice, bob);
         UUID key = UUID.randomUUID();
+        // the lane is held 1 s; the survivor recovers attempts only after SURVIVOR_RECOVERY_AGE, so its Confirm is late
         crashAt("AFTER_DECISION", dialog, key, "--chat.message.try-expiry=PT1S");
         assertThat(awaitOutcome(key)).isEqualTo("CANCELLED");
         assertThat(appended(dialog)).isZero();
+        stopSurvivor();
+        messages.restart(List.of("--chat.message.crash-point=NONE"));
     }
 
     @Test
@@ -283,7 +288,13 @@ class SendPathIT {
         assertThat(send(alice, dialog, UUID.randomUUID(), "lane free again").statusCode()).isEqualTo(201);
     }
 
+    /**
+     * Restarts the first coordinator set to halt its JVM at {@code point} and sends through it; it halts mid-request
+     * and stays down. The survivor, another coordinator instance on the same stores, recovers the attempt (a restart
+     * of the first one would too, at start: its recovery is the same code; the survivor saves a restart per case).
+     */
     private void crashAt(String point, String dialog, UUID key, String... extra) throws Exception {
+        survivor();
         List<String> args = new ArrayList<>(List.of("--chat.message.crash-point=" + point));
         args.addAll(List.of(extra));
         messages.restart(args);
@@ -293,9 +304,36 @@ class SendPathIT {
             // the coordinator halted mid-request
             assertThat(expected).hasCauseInstanceOf(IOException.class);
         }
-        List<String> normal = new ArrayList<>(List.of("--chat.message.crash-point=NONE"));
-        normal.addAll(List.of(extra));
-        messages.restart(normal);
+        Api.await("the coordinator halted at " + point, Duration.ofSeconds(30), messages::isAlive, alive -> !alive);
+    }
+
+    /**
+     * A second coordinator instance, started once: sends through it race the first one's (test 3), and it recovers
+     * the attempts of the first one's crashes. It recovers only attempts older than {@link #SURVIVOR_RECOVERY_AGE},
+     * so it never takes over an attempt the first one is still working on, and a 1 s lane hold has run out.
+     */
+    private static ServiceProcess survivor() {
+        if (survivor == null) {
+            List<String> arguments = new ArrayList<>(messages.arguments());
+            arguments.removeIf(argument -> argument.startsWith("--chat.message.recovery-age="));
+            arguments.add("--chat.message.recovery-age=" + SURVIVOR_RECOVERY_AGE);
+            survivor = ServiceProcess.start("message-domain-2", Path.of(System.getProperty("chat.root", ".."))
+                    .resolve("message-domain/target/message-domain-exec.jar"), Ports.freePort(), arguments);
+        }
+        return survivor;
+    }
+
+    private static void stopSurvivor() {
+        if (survivor != null) {
+            survivor.stop();
+            survivor = null;
+        }
+    }
+
+    private HttpResponse<String> sendVia(ServiceProcess coordinator, UUID sender, String dialog, UUID key,
+                                         String text) {
+        return request("POST", coordinator.baseUrl() + "/api/v1/dialogs/" + dialog + "/messages", sender,
+                "{\"clientMessageId\":\"" + key + "\",\"body\":{\"type\":\"text\",\"text\":\"" + text + "\"}}");
     }
 
     private String awaitOutcome(UUID key) throws InterruptedException {

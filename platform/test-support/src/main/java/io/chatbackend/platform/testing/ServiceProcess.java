@@ -65,6 +65,11 @@ public final class ServiceProcess implements AutoCloseable {
         return arguments;
     }
 
+    /** Whether the process is running (false once it halted, was killed or stopped). */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** Stops gracefully (SIGTERM) and waits. */
     public void stop() {
         if (process != null && process.isAlive()) {
