@@ -32,4 +32,20 @@ class FrameJsonTest {
                 .isEqualTo("{\"type\":\"gap\",\"sessionSeq\":9,\"fromSessionSeq\":4,\"toSessionSeq\":7}");
         assertThat(frames.write(new ServerFrame(2, new FrameBody.Pong()))).isEqualTo("{\"type\":\"pong\",\"sessionSeq\":2}");
     }
+
+    @Test
+    void oneBodyForManySessionsIsRenderedWithEachSessionsOwnNumber() {
+        FrameBody.Message shared = new FrameBody.Message(UUID.randomUUID(), "7301450342400000002", UUID.randomUUID(),
+                1, 2, new FrameBody.Message.Body("text", "to everyone"), Instant.parse("2026-11-23T10:15:30Z"));
+        String first = frames.write(new ServerFrame(1, shared));
+        String second = frames.write(new ServerFrame(41, shared));
+        String equalButNotSame = frames.write(new ServerFrame(5, new FrameBody.Message(shared.dialogId(),
+                shared.messageId(), shared.senderId(), 1, 2, shared.body(), shared.sentAt())));
+
+        assertThat(json.readTree(first).get("sessionSeq").asLong()).isEqualTo(1);
+        assertThat(json.readTree(second).get("sessionSeq").asLong()).isEqualTo(41);
+        assertThat(second).isEqualTo(first.replace("\"sessionSeq\":1,", "\"sessionSeq\":41,"));
+        assertThat(equalButNotSame).isEqualTo(first.replace("\"sessionSeq\":1,", "\"sessionSeq\":5,"));
+        assertThat(json.readTree(second).get("body").get("text").asString()).isEqualTo("to everyone");
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,6 +80,8 @@ public final class WebSocketLoadDriver implements Callable<Integer> {
     /** Messages sent in the current phase: when their send started. */
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, MessageReach> reach = new ConcurrentHashMap<>();
+    /** Arrival times of frames whose send was not yet acknowledged to the driver; guarded by {@code deliveries}. */
+    private final Map<String, List<Long>> early = new HashMap<>();
     private final Histogram deliveries = new Histogram(120_000_000_000L, 3);
     private final AtomicInteger welcomed = new AtomicInteger();
     private String adminToken;
@@ -288,11 +291,45 @@ public final class WebSocketLoadDriver implements Callable<Integer> {
     }
 
     private void resetFigures() {
-        sentAt.clear();
-        reach.clear();
         synchronized (deliveries) {
+            sentAt.clear();
+            reach.clear();
+            early.clear();
             deliveries.reset();
         }
+    }
+
+    /**
+     * A message frame arrived. Its latency counts from the first attempt of its send; a frame can arrive before the
+     * sender has its 201 (the send was retried after a 202, or the answer was slow), so it waits for it in
+     * {@link #early}.
+     */
+    private void arrived(String messageId, long at) {
+        synchronized (deliveries) {
+            Long start = sentAt.get(messageId);
+            if (start == null) {
+                early.computeIfAbsent(messageId, id -> new ArrayList<>()).add(at);
+            } else {
+                record(messageId, at - start);
+            }
+        }
+    }
+
+    private void acknowledged(String messageId, long start) {
+        synchronized (deliveries) {
+            sentAt.put(messageId, start);
+            List<Long> before = early.remove(messageId);
+            if (before != null) {
+                before.forEach(at -> record(messageId, at - start));
+            }
+        }
+    }
+
+    private void record(String messageId, long latency) {
+        deliveries.recordValue(Math.min(Math.max(latency, 0), deliveries.getHighestTrackableValue()));
+        MessageReach r = reach.computeIfAbsent(messageId, id -> new MessageReach());
+        r.count.incrementAndGet();
+        r.last.accumulateAndGet(latency, Math::max);
     }
 
     private double percentile(double percentile) {
@@ -356,17 +393,7 @@ public final class WebSocketLoadDriver implements Callable<Integer> {
                             recoveredAt.set(now);
                         }
                     }
-                    String messageId = frame.path("messageId").asString("");
-                    Long start = sentAt.get(messageId);
-                    if (start != null) {
-                        long latency = now - start;
-                        synchronized (deliveries) {
-                            deliveries.recordValue(Math.min(latency, deliveries.getHighestTrackableValue()));
-                        }
-                        MessageReach r = reach.computeIfAbsent(messageId, id -> new MessageReach());
-                        r.count.incrementAndGet();
-                        r.last.accumulateAndGet(latency, Math::max);
-                    }
+                    arrived(frame.path("messageId").asString(""), now);
                 }
             }
             webSocket.request(1);
@@ -434,7 +461,7 @@ public final class WebSocketLoadDriver implements Callable<Integer> {
             HttpResponse<String> answer = post("/api/v1/dialogs/" + dialog + "/messages", sender[1],
                     "{\"clientMessageId\":\"" + key + "\",\"body\":{\"type\":\"text\",\"text\":\"ws\"}}");
             if (answer.statusCode() == 201) {
-                sentAt.put(JSON.readTree(answer.body()).get("messageId").asString(), start);
+                acknowledged(JSON.readTree(answer.body()).get("messageId").asString(), start);
                 return;
             }
             Thread.sleep(50);
