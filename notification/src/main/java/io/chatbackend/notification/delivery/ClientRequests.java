@@ -8,16 +8,15 @@ import io.chatbackend.notification.session.LiveSession;
 import io.chatbackend.notification.session.PresenceSubscriptions;
 import io.chatbackend.notification.session.SessionActions;
 import io.chatbackend.notification.userclient.UserClientApi;
-import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
 import io.chatbackend.platform.events.IntegrationEventPublisher;
-import io.chatbackend.platform.events.OutgoingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,8 +35,7 @@ public final class ClientRequests implements SessionActions {
     private final MembershipView view;
     private final PresenceSubscriptions presence;
     private final IntegrationEventPublisher publisher;
-    private final IntegrationEventCodec codec;
-    private final Clock clock;
+    private final PartitionedDeliveries partitioned;
 
     public ClientRequests(DialogDirectory directory, UserClientApi userClient, MembershipView view,
                           PresenceSubscriptions presence, IntegrationEventPublisher publisher,
@@ -47,8 +45,7 @@ public final class ClientRequests implements SessionActions {
         this.view = view;
         this.presence = presence;
         this.publisher = publisher;
-        this.codec = codec;
-        this.clock = clock;
+        this.partitioned = new PartitionedDeliveries(codec, clock, PartitionedDeliveries.MAX_RECIPIENTS_PER_RECORD);
     }
 
     @Override
@@ -80,14 +77,16 @@ public final class ClientRequests implements SessionActions {
             return;
         }
         Mono.fromRunnable(() -> {
-            for (UUID member : view.members(dialogId)) {
-                if (member.equals(session.userId())) {
-                    continue; // never to the typist's own sessions
-                }
-                TypingNotice notice = new TypingNotice(member, dialogId, session.userId());
-                publisher.publish(new OutgoingEvent(Deliveries.EPHEMERAL, member.toString(), event(
-                        Deliveries.TYPING, member, codec.payloadOf(notice))));
+            List<UUID> others = view.members(dialogId).stream()
+                    .filter(member -> !member.equals(session.userId())) // never to the typist's own sessions
+                    .toList();
+            if (others.isEmpty()) {
+                return;
             }
+            partitioned.of(Deliveries.EPHEMERAL, Deliveries.TYPING_TO_MANY, null, others,
+                            publisher.partitionCount(Deliveries.EPHEMERAL), -1,
+                            chunk -> new TypingNotices(chunk, dialogId, session.userId()))
+                    .forEach(publisher::publish);
         }).subscribeOn(Schedulers.boundedElastic()).subscribe(null,
                 error -> log.debug("Typing of session {} not published: {}", session.id(), error.toString()));
     }
@@ -97,17 +96,12 @@ public final class ClientRequests implements SessionActions {
         presence.subscribe(session, userIds);
     }
 
+    /** A delivered watermark for every member: one record per deliveries partition, not one per member. */
     private void publishDelivered(LiveSession session, UUID dialogId, long upToSeq) {
-        var events = view.members(dialogId).stream().map(member -> new OutgoingEvent(Deliveries.TOPIC,
-                member.toString(), event(Deliveries.RECEIPT, member, codec.payloadOf(new ReceiptDelivery(member,
-                        dialogId, session.userId(), FrameBody.Receipt.DELIVERED, session.deviceId(), upToSeq)))))
-                .toList();
-        publisher.publishAll(events);
-    }
-
-    private IntegrationEvent event(String type, UUID recipient, tools.jackson.databind.JsonNode payload) {
-        return new IntegrationEvent(UUID.randomUUID().toString(), type, Deliveries.VERSION, clock.instant(),
-                recipient.toString(), -1, null, null, payload);
+        publisher.publishAll(partitioned.of(Deliveries.TOPIC, Deliveries.RECEIPT_TO_MANY, null,
+                view.members(dialogId), publisher.partitionCount(Deliveries.TOPIC), -1,
+                chunk -> new ReceiptDeliveries(chunk, dialogId, session.userId(), FrameBody.Receipt.DELIVERED,
+                        session.deviceId(), upToSeq)));
     }
 
     private static String code(Throwable error) {

@@ -17,8 +17,10 @@ public final class Deliveries {
     public static final String MESSAGE_TO_MANY = "MessageDeliveries";
     /** A {@link DialogJoinedNotice}. */
     public static final String JOINED = "DialogJoined";
-    /** A {@link ReceiptDelivery}. */
+    /** A {@link ReceiptDelivery}: one recipient (a "delivered" watermark goes to the one user who sent). */
     public static final String RECEIPT = "ReceiptDelivery";
+    /** A {@link ReceiptDeliveries}: one record per watermark and partition (a "read" watermark goes to all members). */
+    public static final String RECEIPT_TO_MANY = "ReceiptDeliveries";
     public static final int VERSION = 1;
 
     /**
@@ -26,8 +28,10 @@ public final class Deliveries {
      * and consumed by the same group, so the same node gets them; kept {@code ephemeral-retention} (60 s).
      */
     public static final String EPHEMERAL = "notification.ephemeral.v1";
-    /** A {@link TypingNotice}. */
+    /** A {@link TypingNotice}: one recipient, as written before ADR 0015 (still read). */
     public static final String TYPING = "TypingNotice";
+    /** A {@link TypingNotices}: one record per typing notice and partition (ADR 0015). */
+    public static final String TYPING_TO_MANY = "TypingNotices";
 
     private Deliveries() {
     }

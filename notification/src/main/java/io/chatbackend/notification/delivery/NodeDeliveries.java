@@ -62,12 +62,16 @@ public final class NodeDeliveries implements IntegrationEventHandler {
                 received.increment();
                 receipt(codec.payload(event, ReceiptDelivery.class));
             }
+            case Deliveries.RECEIPT_TO_MANY -> receiptToMany(codec.payload(event, ReceiptDeliveries.class));
             case Deliveries.TYPING -> {
                 received.increment();
-                // ephemeral: a notice that waited (a rebalance, a restart) is no news any more
-                if (event.occurredAt() == null
-                        || event.occurredAt().isAfter(clock.instant().minus(typingMaxAge))) {
+                if (fresh(event)) {
                     typing(codec.payload(event, TypingNotice.class));
+                }
+            }
+            case Deliveries.TYPING_TO_MANY -> {
+                if (fresh(event)) {
+                    typingToMany(codec.payload(event, TypingNotices.class));
                 }
             }
             default -> {
@@ -126,6 +130,34 @@ public final class NodeDeliveries implements IntegrationEventHandler {
                 receipt.deviceId(), receipt.upToSeq());
         for (LiveSession session : sessions.sessionsOf(receipt.recipientId())) {
             session.receipt(frame);
+        }
+    }
+
+    private void receiptToMany(ReceiptDeliveries receipts) {
+        FrameBody.Receipt frame = new FrameBody.Receipt(receipts.dialogId(), receipts.userId(), receipts.kind(),
+                receipts.deviceId(), receipts.upToSeq());
+        for (UUID recipient : receipts.recipientIds()) {
+            received.increment();
+            for (LiveSession session : sessions.sessionsOf(recipient)) {
+                session.receipt(frame);
+            }
+        }
+    }
+
+    /** Ephemeral: a notice that waited (a rebalance, a restart) is no news any more. */
+    private boolean fresh(IntegrationEvent event) {
+        return event.occurredAt() == null || event.occurredAt().isAfter(clock.instant().minus(typingMaxAge));
+    }
+
+    private void typingToMany(TypingNotices notices) {
+        FrameBody.Typing frame = new FrameBody.Typing(notices.dialogId(), notices.userId());
+        for (UUID recipient : notices.recipientIds()) {
+            received.increment();
+            for (LiveSession session : sessions.sessionsOf(recipient)) {
+                if (!session.userId().equals(notices.userId())) {
+                    session.send(frame);
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.chatbackend.notification.fanout;
 
 import io.chatbackend.message.contract.MessageSent;
 import io.chatbackend.notification.delivery.Deliveries;
+import io.chatbackend.notification.delivery.PartitionedDeliveries;
 import io.chatbackend.notification.dialogs.DialogDirectory;
 import io.chatbackend.notification.dialogs.Membership;
 import io.chatbackend.platform.events.IntegrationEvent;
@@ -43,8 +44,6 @@ public final class FanOut implements IntegrationEventHandler {
     private static final Logger log = LoggerFactory.getLogger(FanOut.class);
     private static final Duration MEMBERSHIP_WAIT = Duration.ofSeconds(10);
     private static final Duration DIRECTORY_TIMEOUT = Duration.ofSeconds(10);
-    /** Bounds a record at about 40 KB of recipient ids whatever the group's size and the partition count. */
-    static final int MAX_RECIPIENTS_PER_RECORD = 1000;
 
     private final MembershipView view;
     private final MembershipTail tail;
@@ -62,7 +61,7 @@ public final class FanOut implements IntegrationEventHandler {
         this.directory = directory;
         this.publisher = publisher;
         this.codec = codec;
-        this.partitioned = new PartitionedDeliveries(codec, clock, MAX_RECIPIENTS_PER_RECORD);
+        this.partitioned = new PartitionedDeliveries(codec, clock, PartitionedDeliveries.MAX_RECIPIENTS_PER_RECORD);
         this.directoryLookups = directoryLookups;
     }
 

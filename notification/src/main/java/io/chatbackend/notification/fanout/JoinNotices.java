@@ -2,7 +2,8 @@ package io.chatbackend.notification.fanout;
 
 import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.dialog.contract.events.ReadWatermarkAdvanced;
-import io.chatbackend.notification.delivery.ReceiptDelivery;
+import io.chatbackend.notification.delivery.PartitionedDeliveries;
+import io.chatbackend.notification.delivery.ReceiptDeliveries;
 import io.chatbackend.notification.session.FrameBody;
 import io.chatbackend.notification.delivery.Deliveries;
 import io.chatbackend.notification.delivery.DialogJoinedNotice;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * Tells a user's sessions that the user joined a dialog ({@link DialogJoinedNotice} on the deliveries topic, keyed
  * by the user), so a connected device learns of a new dialog and catches it up from history, including messages
  * the fan-out sent before it knew of the join. Also turns dialog-domain's {@code ReadWatermarkAdvanced} into a
- * "read" {@link ReceiptDelivery} for every member of the dialog (their sessions show "read by").
+ * "read" receipt for every member of the dialog (their sessions show "read by"), as {@link ReceiptDeliveries}
+ * records, one per deliveries partition.
  */
 public final class JoinNotices implements IntegrationEventHandler {
 
@@ -33,6 +35,7 @@ public final class JoinNotices implements IntegrationEventHandler {
     private final Clock clock;
     private final MembershipView view;
     private final MembershipTail tail;
+    private final PartitionedDeliveries partitioned;
 
     public JoinNotices(IntegrationEventPublisher publisher, IntegrationEventCodec codec, Clock clock,
                        MembershipView view, MembershipTail tail) {
@@ -41,6 +44,7 @@ public final class JoinNotices implements IntegrationEventHandler {
         this.clock = clock;
         this.view = view;
         this.tail = tail;
+        this.partitioned = new PartitionedDeliveries(codec, clock, PartitionedDeliveries.MAX_RECIPIENTS_PER_RECORD);
     }
 
     @Override
@@ -80,18 +84,11 @@ public final class JoinNotices implements IntegrationEventHandler {
         }
     }
 
+    /** A read watermark for every member: one record per deliveries partition, not one per member (ADR 0015). */
     private List<OutgoingEvent> readReceipts(IntegrationEvent event) {
         ReadWatermarkAdvanced read = codec.payload(event, ReadWatermarkAdvanced.class);
-        List<OutgoingEvent> receipts = new ArrayList<>();
-        for (UUID member : view.members(read.dialogId())) {
-            ReceiptDelivery receipt = new ReceiptDelivery(member, read.dialogId(), read.userId(),
-                    FrameBody.Receipt.READ, null, read.readSeq());
-            String eventId = UUID.nameUUIDFromBytes(("read/" + event.eventId() + "/" + member)
-                    .getBytes(StandardCharsets.UTF_8)).toString();
-            receipts.add(new OutgoingEvent(Deliveries.TOPIC, member.toString(), new IntegrationEvent(eventId,
-                    Deliveries.RECEIPT, Deliveries.VERSION, clock.instant(), member.toString(), -1,
-                    event.correlationId(), event.eventId(), codec.payloadOf(receipt))));
-        }
-        return receipts;
+        return partitioned.of(Deliveries.TOPIC, Deliveries.RECEIPT_TO_MANY, event, view.members(read.dialogId()),
+                publisher.partitionCount(Deliveries.TOPIC), -1, chunk -> new ReceiptDeliveries(chunk,
+                        read.dialogId(), read.userId(), FrameBody.Receipt.READ, null, read.readSeq()));
     }
 }

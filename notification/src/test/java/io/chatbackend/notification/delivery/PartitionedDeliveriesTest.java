@@ -1,8 +1,6 @@
-package io.chatbackend.notification.fanout;
+package io.chatbackend.notification.delivery;
 
 import io.chatbackend.message.contract.MessageSent;
-import io.chatbackend.notification.delivery.Deliveries;
-import io.chatbackend.notification.delivery.MessageDeliveries;
 import io.chatbackend.notification.routing.DeliveryPartitions;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
@@ -104,5 +102,32 @@ class PartitionedDeliveriesTest {
 
     private static Map<String, String> ids(List<OutgoingEvent> records) {
         return records.stream().collect(Collectors.toMap(OutgoingEvent::key, record -> record.event().eventId()));
+    }
+
+    @Test
+    void aWatermarkForAllMembersFromAClientRequestGetsFreshIdsOnTheGivenTopic() {
+        List<UUID> members = IntStream.range(0, 30).mapToObj(i -> UUID.randomUUID()).toList();
+
+        List<OutgoingEvent> records = receipts(members, 2);
+
+        assertThat(records).hasSizeBetween(1, 2);
+        List<UUID> listed = new ArrayList<>();
+        for (OutgoingEvent record : records) {
+            assertThat(record.topic()).isEqualTo(Deliveries.TOPIC);
+            assertThat(record.event().type()).isEqualTo(Deliveries.RECEIPT_TO_MANY);
+            assertThat(record.event().causationId()).isNull();
+            ReceiptDeliveries receipts = codec.payload(record.event(), ReceiptDeliveries.class);
+            assertThat(receipts.upToSeq()).isEqualTo(42);
+            assertThat(receipts.deviceId()).isEqualTo("phone");
+            listed.addAll(receipts.recipientIds());
+        }
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(receipts(members, 1).get(0).event().eventId()).as("no source event: a fresh id each time")
+                .isNotEqualTo(receipts(members, 1).get(0).event().eventId());
+    }
+
+    private List<OutgoingEvent> receipts(List<UUID> members, int partitions) {
+        return partitioned.of(Deliveries.TOPIC, Deliveries.RECEIPT_TO_MANY, null, members, partitions, -1,
+                chunk -> new ReceiptDeliveries(chunk, dialog, sender, "delivered", "phone", 42));
     }
 }
