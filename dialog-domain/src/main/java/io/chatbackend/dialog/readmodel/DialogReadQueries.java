@@ -10,17 +10,16 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -35,14 +34,40 @@ public class DialogReadQueries {
 
     /** A user's inbox is assembled from at most this many dialogs. */
     static final int MAX_INBOX_DIALOGS = 10_000;
+    /**
+     * Dialogs looked up per statement while assembling an inbox. Each of the three per-dialog tables is read with one
+     * {@code IN} statement per this many dialogs, so an inbox costs at most {@link #MAX_INBOX_STATEMENTS} statements
+     * however many dialogs the viewer has. (One statement per dialog and table put up to 30,000 requests in flight
+     * at once for a single inbox, far beyond the driver's 1,024 per connection.)
+     */
+    static final int INBOX_DIALOGS_PER_STATEMENT = 1_000;
+    /** The list of the viewer's dialogs, then three statements per batch of dialogs. */
+    static final int MAX_INBOX_STATEMENTS = 1 + 3 * batchesOf(MAX_INBOX_DIALOGS, INBOX_DIALOGS_PER_STATEMENT);
+    /** A digest covers at most this many dialogSeqs; clients bisect larger ranges. */
+    public static final long MAX_DIGEST_RANGE = 100_000;
+    /**
+     * A digest reads one timeline bucket per statement (and the timeline's last dialogSeq when the range is open):
+     * at most this many statements, whatever the range asked for.
+     */
+    static final long MAX_DIGEST_STATEMENTS = 1 + (MAX_DIGEST_RANGE - 1) / DialogReadModels.BUCKET_SIZE + 2;
+
+    private static final String TIMELINE_RANGE = " FROM %s WHERE dialog_id = ? AND bucket = ? AND dialog_seq >= ? "
+            + "AND dialog_seq <= ?";
 
     private final CqlSession session;
     private final ReadModelCatalog catalog;
+    private final int inboxDialogsPerStatement;
     private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
 
     public DialogReadQueries(CqlSession session, ReadModelCatalog catalog) {
+        this(session, catalog, INBOX_DIALOGS_PER_STATEMENT);
+    }
+
+    /** With smaller inbox batches, so a test can see batching at work without creating thousands of dialogs. */
+    DialogReadQueries(CqlSession session, ReadModelCatalog catalog, int inboxDialogsPerStatement) {
         this.session = session;
         this.catalog = catalog;
+        this.inboxDialogsPerStatement = inboxDialogsPerStatement;
     }
 
     /**
@@ -63,20 +88,18 @@ public class DialogReadQueries {
     /**
      * A page of at most {@code limit} messages, ascending. With {@code afterSeq} (alone or with {@code beforeSeq})
      * the page starts right after it; otherwise it ends right before {@code beforeSeq}, or at the latest message.
+     * Any {@code afterSeq}/{@code beforeSeq} is safe here: the range is clamped to the timeline's last dialogSeq,
+     * so a page beyond the end is empty after one statement.
      */
     public HistoryPage history(UUID dialogId, long joinedAtSeq, Long beforeSeq, Long afterSeq, int limit) {
         long epoch = epoch();
-        long lo = Math.max(Math.max(joinedAtSeq, 1), afterSeq == null ? 1 : afterSeq + 1);
-        long hi = lastDialogSeq(dialogId);
-        if (beforeSeq != null) {
-            hi = Math.min(hi, beforeSeq - 1);
-        }
-        if (hi < lo) {
+        SeqRange range = SeqRange.between(afterSeq, beforeSeq, joinedAtSeq, lastDialogSeq(dialogId));
+        if (range.isEmpty()) {
             return new HistoryPage(List.of(), false, epoch);
         }
         boolean ascending = afterSeq != null;
         List<TimelineItem> items = new ArrayList<>(limit + 1);
-        scan(dialogId, lo, hi, ascending, limit + 1, row -> {
+        scan(dialogId, range, ascending, limit + 1, "SELECT *", row -> {
             items.add(item(dialogId, row));
             return true;
         });
@@ -90,54 +113,80 @@ public class DialogReadQueries {
 
     /** One message of the dialog by its dialogSeq, if projected. */
     public Optional<TimelineItem> message(UUID dialogId, long dialogSeq) {
+        if (dialogSeq < 1) {
+            return Optional.empty();
+        }
         List<TimelineItem> found = new ArrayList<>(1);
-        scan(dialogId, dialogSeq, dialogSeq, true, 1, row -> found.add(item(dialogId, row)));
+        scan(dialogId, new SeqRange(dialogSeq, dialogSeq), true, 1, "SELECT *",
+                row -> found.add(item(dialogId, row)));
         return found.stream().findFirst();
     }
 
     /**
-     * The digest of {@code [fromSeq, toSeq]} (see {@link RangeDigest} for the algorithm); {@code fromSeq} defaults
-     * to (and is raised to) the viewer's {@code joinedAtSeq}, {@code toSeq} defaults to the latest message.
+     * The digest of {@code range} (see {@link RangeDigest} for the algorithm): one statement per timeline bucket
+     * the range covers, reading only the three columns the digest needs (never the bodies).
+     *
+     * @throws IllegalArgumentException if the range holds more than {@link #MAX_DIGEST_RANGE} dialogSeqs (callers
+     *                                  clamp and check first; this keeps every digest bounded)
      */
-    public RangeDigest digest(UUID dialogId, long joinedAtSeq, Long fromSeq, Long toSeq) {
+    public RangeDigest digest(UUID dialogId, SeqRange range) {
+        if (range.size() > MAX_DIGEST_RANGE) {
+            throw new IllegalArgumentException("a digest covers at most " + MAX_DIGEST_RANGE + " dialogSeqs");
+        }
         long epoch = epoch();
-        long from = Math.max(Math.max(joinedAtSeq, 1), fromSeq == null ? 1 : fromSeq);
-        long to = toSeq == null ? lastDialogSeq(dialogId) : toSeq;
         MessageDigest sha256 = sha256();
         long[] count = {0};
-        if (to >= from) {
-            scan(dialogId, from, to, true, Integer.MAX_VALUE, row -> {
-                sha256.update((row.getLong("dialog_seq") + ":" + row.getLong("message_id") + ":"
-                        + row.getInt("version") + "\n").getBytes(StandardCharsets.UTF_8));
-                count[0]++;
-                return true;
-            });
-        }
-        return new RangeDigest(from, to, count[0], HexFormat.of().formatHex(sha256.digest()), epoch);
+        scan(dialogId, range, true, Integer.MAX_VALUE, "SELECT dialog_seq, message_id, version", row -> {
+            sha256.update((row.getLong("dialog_seq") + ":" + row.getLong("message_id") + ":"
+                    + row.getInt("version") + "\n").getBytes(StandardCharsets.UTF_8));
+            count[0]++;
+            return true;
+        });
+        return new RangeDigest(range.first(), range.last(), count[0], HexFormat.of().formatHex(sha256.digest()), epoch);
     }
 
     /**
      * The viewer's dialogs, most recent activity first (a dialog without messages counts from its creation),
-     * {@code limit} per page, continuing after {@code cursor} (from a previous page).
+     * {@code limit} per page, continuing after {@code cursor} (from a previous page). Costs at most
+     * {@link #MAX_INBOX_STATEMENTS} statements: the viewer's dialogs, then each per-dialog table read in batches.
+     *
+     * @throws IllegalArgumentException if {@code cursor} is not a cursor of a previous page (before any query)
      */
     public InboxPage inbox(UUID userId, String cursor, int limit) {
+        InboxCursor after = cursor == null ? null : InboxCursor.decode(cursor);
         long epoch = epoch();
-        List<Row> memberships = new ArrayList<>();
-        for (Row row : execute(membershipTable("dialogs_by_user"),
-                "SELECT dialog_id, joined_at_seq FROM %s WHERE user_id = ? LIMIT " + MAX_INBOX_DIALOGS, userId)) {
-            memberships.add(row);
+        Map<UUID, Long> joinedAtSeqs = new LinkedHashMap<>();
+        // one page for the whole list (the driver's default of 5,000 rows would fetch the cap in two requests)
+        for (Row row : session.execute(statement(membershipTable("dialogs_by_user"),
+                "SELECT dialog_id, joined_at_seq FROM %s WHERE user_id = ? LIMIT " + MAX_INBOX_DIALOGS)
+                .bind(userId).setPageSize(MAX_INBOX_DIALOGS))) {
+            joinedAtSeqs.put(row.getUuid(0), row.getLong(1));
         }
-        List<CompletableFuture<InboxEntry>> entries = memberships.stream()
-                .map(row -> entry(userId, row.getUuid("dialog_id"), row.getLong("joined_at_seq")))
-                .toList();
-        List<InboxEntry> sorted = entries.stream().map(CompletableFuture::join)
+        List<UUID> dialogIds = List.copyOf(joinedAtSeqs.keySet());
+        List<CompletableFuture<Map<UUID, Row>>> dialogs = new ArrayList<>();
+        List<CompletableFuture<Map<UUID, Row>>> activities = new ArrayList<>();
+        List<CompletableFuture<Map<UUID, Row>>> watermarks = new ArrayList<>();
+        for (int from = 0; from < dialogIds.size(); from += inboxDialogsPerStatement) {
+            List<UUID> batch = dialogIds.subList(from, Math.min(dialogIds.size(), from + inboxDialogsPerStatement));
+            dialogs.add(rowsByDialog(membershipTable("dialog_by_id"),
+                    "SELECT dialog_id, type, title, created_at FROM %s WHERE dialog_id IN ?", batch));
+            activities.add(rowsByDialog(timelineTable("dialog_activity"),
+                    "SELECT * FROM %s WHERE dialog_id IN ?", batch));
+            watermarks.add(rowsByDialog(membershipTable("read_watermarks"),
+                    "SELECT dialog_id, read_seq FROM %s WHERE dialog_id IN ? AND user_id = ?", batch, userId));
+        }
+        Map<UUID, Row> dialogRows = joined(dialogs);
+        Map<UUID, Row> activityRows = joined(activities);
+        Map<UUID, Row> watermarkRows = joined(watermarks);
+        List<InboxEntry> sorted = dialogIds.stream()
+                .map(id -> entry(id, joinedAtSeqs.get(id), dialogRows.get(id), activityRows.get(id),
+                        watermarkRows.get(id)))
                 .filter(entry -> entry.type() != null) // not yet projected: shown once it is
                 .sorted(Comparator.comparing(InboxEntry::lastActivityAt, Comparator.reverseOrder())
                         .thenComparing(InboxEntry::dialogId))
                 .toList();
         int start = 0;
-        if (cursor != null) {
-            InboxCursor after = InboxCursor.decode(cursor);
+        if (after != null) {
             while (start < sorted.size() && !after.isBefore(sorted.get(start))) {
                 start++;
             }
@@ -169,46 +218,65 @@ public class DialogReadQueries {
         return Optional.of(new DialogView(dialogId, dialog.getString(0), dialog.getString(1), members));
     }
 
-    private CompletableFuture<InboxEntry> entry(UUID userId, UUID dialogId, long joinedAtSeq) {
-        CompletableFuture<AsyncResultSet> dialog = executeAsync(membershipTable("dialog_by_id"),
-                "SELECT type, title, created_at FROM %s WHERE dialog_id = ?", dialogId);
-        CompletableFuture<AsyncResultSet> activity = executeAsync(timelineTable("dialog_activity"),
-                "SELECT * FROM %s WHERE dialog_id = ?", dialogId);
-        CompletableFuture<AsyncResultSet> watermark = executeAsync(membershipTable("read_watermarks"),
-                "SELECT read_seq FROM %s WHERE dialog_id = ? AND user_id = ?", dialogId, userId);
-        return CompletableFuture.allOf(dialog, activity, watermark).thenApply(done -> {
-            Row d = dialog.join().one();
-            Row a = activity.join().one();
-            Row w = watermark.join().one();
-            long lastDialogSeq = a == null || a.isNull("last_dialog_seq") ? 0 : a.getLong("last_dialog_seq");
-            long readSeq = w == null || w.isNull(0) ? 0 : w.getLong(0);
-            long unread = Math.max(0, lastDialogSeq - Math.max(readSeq, joinedAtSeq - 1));
-            TimelineItem last = a == null || a.isNull("last_message_id") ? null : new TimelineItem(
-                    Long.toString(a.getLong("last_message_id")), dialogId, a.getUuid("last_sender_id"),
-                    a.getLong("last_sender_seq"), lastDialogSeq,
-                    new TimelineItem.Body(a.getString("last_body_type"), a.getString("last_body")),
-                    a.getInstant("last_sent_at"), a.getInt("last_version"));
-            if (last != null && lastDialogSeq < joinedAtSeq) {
-                last = null; // sent before the viewer joined: not theirs to see
-            }
-            Instant createdAt = d == null ? Instant.EPOCH : d.getInstant(2);
-            Instant lastActivity = last != null && last.sentAt() != null ? last.sentAt() : createdAt;
-            return new InboxEntry(dialogId, d == null ? null : d.getString(0), d == null ? null : d.getString(1),
-                    joinedAtSeq, lastDialogSeq, readSeq, unread, last, lastActivity);
-        });
+    /** One inbox entry from its three rows (each null if not projected yet). */
+    private static InboxEntry entry(UUID dialogId, long joinedAtSeq, Row d, Row a, Row w) {
+        long lastDialogSeq = a == null || a.isNull("last_dialog_seq") ? 0 : a.getLong("last_dialog_seq");
+        long readSeq = w == null || w.isNull("read_seq") ? 0 : w.getLong("read_seq");
+        long unread = Math.max(0, lastDialogSeq - Math.max(readSeq, joinedAtSeq - 1));
+        TimelineItem last = a == null || a.isNull("last_message_id") ? null : new TimelineItem(
+                Long.toString(a.getLong("last_message_id")), dialogId, a.getUuid("last_sender_id"),
+                a.getLong("last_sender_seq"), lastDialogSeq,
+                new TimelineItem.Body(a.getString("last_body_type"), a.getString("last_body")),
+                a.getInstant("last_sent_at"), a.getInt("last_version"));
+        if (last != null && lastDialogSeq < joinedAtSeq) {
+            last = null; // sent before the viewer joined: not theirs to see
+        }
+        Instant createdAt = d == null ? Instant.EPOCH : d.getInstant("created_at");
+        Instant lastActivity = last != null && last.sentAt() != null ? last.sentAt() : createdAt;
+        return new InboxEntry(dialogId, d == null ? null : d.getString("type"), d == null ? null : d.getString("title"),
+                joinedAtSeq, lastDialogSeq, readSeq, unread, last, lastActivity);
     }
 
-    /** Visits rows of [lo, hi] bucket by bucket in the given direction until {@code visitor} says stop or max. */
-    private void scan(UUID dialogId, long lo, long hi, boolean ascending, int max, Predicate<Row> visitor) {
-        String table = timelineTable("timeline");
-        String select = "SELECT * FROM %s WHERE dialog_id = ? AND bucket = ? AND dialog_seq >= ? AND dialog_seq <= ?"
-                + (ascending ? "" : " ORDER BY dialog_seq DESC");
-        int first = DialogReadModels.bucketOf(lo);
-        int last = DialogReadModels.bucketOf(hi);
+    /**
+     * The rows of one {@code IN} statement by their dialog, all in one page: each dialog has at most one row here
+     * and a batch at most {@link #inboxDialogsPerStatement} dialogs.
+     */
+    private CompletableFuture<Map<UUID, Row>> rowsByDialog(String table, String template, Object... values) {
+        return session.executeAsync(statement(table, template).bind(values).setPageSize(inboxDialogsPerStatement))
+                .toCompletableFuture()
+                .thenApply(result -> {
+                    Map<UUID, Row> rows = new HashMap<>();
+                    for (Row row : result.currentPage()) {
+                        rows.put(row.getUuid("dialog_id"), row);
+                    }
+                    return rows;
+                });
+    }
+
+    private static Map<UUID, Row> joined(List<CompletableFuture<Map<UUID, Row>>> batches) {
+        Map<UUID, Row> rows = new HashMap<>();
+        batches.forEach(batch -> rows.putAll(batch.join()));
+        return rows;
+    }
+
+    /**
+     * Visits the rows of {@code range} bucket by bucket in the given direction until {@code visitor} says stop or
+     * {@code max} rows were seen. Buckets are counted in {@code long}: an {@code int} counter wrapped around at
+     * bucket 2^31 − 1 and never ended.
+     */
+    private void scan(UUID dialogId, SeqRange range, boolean ascending, int max, String select,
+                      Predicate<Row> visitor) {
+        if (range.bucketCount() == 0) {
+            return;
+        }
+        String template = select + TIMELINE_RANGE + (ascending ? "" : " ORDER BY dialog_seq DESC");
+        PreparedStatement statement = statement(timelineTable("timeline"), template);
+        long step = ascending ? 1 : -1;
+        long end = ascending ? range.lastBucket() : range.firstBucket();
         int seen = 0;
-        for (int bucket = ascending ? first : last; ascending ? bucket <= last : bucket >= first;
-             bucket += ascending ? 1 : -1) {
-            for (Row row : execute(table, select, dialogId, bucket, lo, hi)) {
+        for (long bucket = ascending ? range.firstBucket() : range.lastBucket(); ascending ? bucket <= end
+                : bucket >= end; bucket += step) {
+            for (Row row : session.execute(statement.bind(dialogId, (int) bucket, range.first(), range.last()))) {
                 if (seen++ >= max || !visitor.test(row)) {
                     return;
                 }
@@ -235,13 +303,12 @@ public class DialogReadQueries {
         return session.execute(statement(table, template).bind(values));
     }
 
-    private CompletableFuture<AsyncResultSet> executeAsync(String table, String template, Object... values) {
-        CompletionStage<AsyncResultSet> stage = session.executeAsync(statement(table, template).bind(values));
-        return stage.toCompletableFuture();
-    }
-
     private PreparedStatement statement(String table, String template) {
         return prepared.computeIfAbsent(template.formatted(table), session::prepare);
+    }
+
+    private static int batchesOf(int items, int perBatch) {
+        return (items + perBatch - 1) / perBatch;
     }
 
     private static MessageDigest sha256() {

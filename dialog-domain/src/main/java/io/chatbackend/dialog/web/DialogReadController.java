@@ -7,6 +7,7 @@ import io.chatbackend.dialog.readmodel.DialogReadQueries;
 import io.chatbackend.dialog.readmodel.HistoryPage;
 import io.chatbackend.dialog.readmodel.InboxPage;
 import io.chatbackend.dialog.readmodel.RangeDigest;
+import io.chatbackend.dialog.readmodel.SeqRange;
 import io.chatbackend.platform.web.ApiException;
 import io.chatbackend.platform.web.Caller;
 import org.springframework.http.HttpStatus;
@@ -31,8 +32,6 @@ class DialogReadController {
     static final int MAX_PAGE = 200;
     static final int DEFAULT_INBOX_PAGE = 20;
     static final int MAX_INBOX_PAGE = 100;
-    /** A digest covers at most this many dialogSeqs; clients bisect larger ranges. */
-    static final long MAX_DIGEST_RANGE = 100_000;
 
     private final DialogQueries members;
     private final DialogReadQueries reads;
@@ -74,6 +73,14 @@ class DialogReadController {
         return reads.history(id, joinedAtSeq(id, jwt), beforeSeq, afterSeq, size);
     }
 
+    /**
+     * The digest of {@code [fromSeq, toSeq]} as the caller may read it: {@code fromSeq} defaults to (and is raised
+     * to) their {@code joinedAtSeq}; {@code toSeq} defaults to the latest projected message and is lowered to the
+     * dialog's last confirmed dialogSeq (nothing exists beyond it), so {@code toSeq=9223372036854775807} digests
+     * the dialog's real history instead of walking buckets that cannot hold a message. The answer names the range
+     * it covers (empty when {@code toSeq < fromSeq}); beyond {@value DialogReadQueries#MAX_DIGEST_RANGE} dialogSeqs
+     * after clamping, 400.
+     */
     @GetMapping("/{dialogId}/digest")
     RangeDigest digest(@PathVariable String dialogId, @RequestParam(required = false) Long fromSeq,
                        @RequestParam(required = false) Long toSeq, @AuthenticationPrincipal Jwt jwt) {
@@ -85,12 +92,14 @@ class DialogReadController {
         }
         UUID id = dialogId(dialogId);
         long joinedAtSeq = joinedAtSeq(id, jwt);
-        long from = Math.max(joinedAtSeq, fromSeq == null ? 1 : fromSeq);
-        long to = toSeq == null ? reads.lastDialogSeq(id) : toSeq;
-        if (to - from + 1 > MAX_DIGEST_RANGE) {
-            throw invalid("A digest covers at most " + MAX_DIGEST_RANGE + " messages; split the range.");
+        SeqRange range = toSeq == null
+                ? SeqRange.within(fromSeq == null ? 1 : fromSeq, Long.MAX_VALUE, joinedAtSeq, reads.lastDialogSeq(id))
+                : SeqRange.within(fromSeq == null ? 1 : fromSeq, toSeq, joinedAtSeq, members.lastDialogSeq(id));
+        if (range.size() > DialogReadQueries.MAX_DIGEST_RANGE) {
+            throw invalid("A digest covers at most " + DialogReadQueries.MAX_DIGEST_RANGE
+                    + " messages; split the range.");
         }
-        return reads.digest(id, joinedAtSeq, from, to);
+        return reads.digest(id, range);
     }
 
     private long joinedAtSeq(UUID dialogId, Jwt jwt) {

@@ -1,6 +1,8 @@
 package io.chatbackend.dialog.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import io.chatbackend.dialog.DialogDomainIntegrationTest;
 import io.chatbackend.dialog.TestApi;
 import io.chatbackend.dialog.tcc.LaneConfirmation;
@@ -24,6 +27,7 @@ import io.chatbackend.message.contract.MessageSent;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
 import io.chatbackend.platform.events.IntegrationEventPublisher;
+import io.chatbackend.platform.cassandra.readmodel.ReadModelCatalog;
 import io.chatbackend.platform.tcc.ConfirmOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,10 @@ class ReadSideIT extends DialogDomainIntegrationTest {
     IntegrationEventPublisher publisher;
     @Autowired
     IntegrationEventCodec codec;
+    @Autowired
+    CqlSession cql;
+    @Autowired
+    ReadModelCatalog catalog;
 
     private TestApi api;
     private final UUID alice = UUID.randomUUID();
@@ -305,6 +313,176 @@ class ReadSideIT extends DialogDomainIntegrationTest {
                 IDENTITY.serviceToken("message-domain", "tcc"), null));
     }
 
+    /**
+     * Sequence values at and beyond the ends of {@code long}, in every route that takes one: each is refused (400
+     * VALIDATION_FAILED, or MALFORMED_REQUEST for a JSON number no {@code long} holds) or clamped to the dialog's
+     * real history (an empty page or digest), promptly, and none changes a watermark. A digest at bucket 2^31 − 1
+     * used to loop forever (the bucket counter wrapped around), and {@code afterSeq=Long.MAX_VALUE} wrapped to the
+     * whole history.
+     */
+    @Test
+    void extremeSequenceValuesAreRefusedOrClampedPromptlyAndChangeNothing() {
+        String dialog = group(alice, bob);
+        for (int i = 1; i <= 3; i++) {
+            send(dialog, i == 2 ? bob : alice, "x" + i);
+        }
+        awaitHistory(dialog, alice, "", 3);
+        api.expect(200, api.call("POST", "/api/v1/dialogs/" + dialog + "/read", bob, "{\"upToSeq\":2}"));
+        String history = "/api/v1/dialogs/" + dialog + "/messages";
+        String digest = "/api/v1/dialogs/" + dialog + "/digest";
+        String read = "/api/v1/dialogs/" + dialog + "/read";
+        String delivery = IDENTITY.serviceToken("notification", "delivery");
+        String deliveryHistory = "/internal/delivery/dialogs/" + dialog + "/messages?viewer=" + bob;
+        String deliveryRead = "/internal/delivery/dialogs/" + dialog + "/read";
+        String wholeDigest = api.expect(200, api.call("GET", digest, alice, null)).get("digest").asString();
+        String max = Long.toString(Long.MAX_VALUE);
+        String min = Long.toString(Long.MIN_VALUE);
+        String aboveLong = "9223372036854775808";
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertPage(history + "?afterSeq=" + max, List.of(), false);
+            assertPage(history + "?afterSeq=" + (Long.MAX_VALUE - 1) + "&beforeSeq=" + max, List.of(), false);
+            assertPage(history + "?afterSeq=2147483647000", List.of(), false);
+            assertPage(history + "?beforeSeq=" + max, List.of(1L, 2L, 3L), false);
+            assertPage(history + "?afterSeq=0&beforeSeq=" + max + "&limit=2", List.of(1L, 2L), true);
+            for (String bad : List.of("?beforeSeq=0", "?beforeSeq=-1", "?beforeSeq=" + min, "?afterSeq=" + min,
+                    "?afterSeq=" + aboveLong, "?beforeSeq=" + aboveLong, "?afterSeq=-" + aboveLong + "1",
+                    "?afterSeq=99999999999999999999999", "?afterSeq=" + max + "&beforeSeq=" + max,
+                    "?limit=" + max, "?limit=" + Integer.MIN_VALUE)) {
+                api.expectProblem(400, "VALIDATION_FAILED", api.call("GET", history + bad, alice, null));
+            }
+
+            JsonNode atBucket2To31 = api.expect(200, api.call("GET", digest + "?fromSeq=2147483647000"
+                    + "&toSeq=2147483647000", alice, null));
+            assertThat(atBucket2To31.get("count").asLong()).isZero();
+            assertThat(atBucket2To31.get("digest").asString()).as("SHA-256 of nothing")
+                    .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+            JsonNode toTheEnd = api.expect(200, api.call("GET", digest + "?fromSeq=1&toSeq=" + max, alice, null));
+            assertThat(toTheEnd.get("fromSeq").asLong()).isEqualTo(1);
+            assertThat(toTheEnd.get("toSeq").asLong()).as("clamped to the last confirmed dialogSeq").isEqualTo(3);
+            assertThat(toTheEnd.get("count").asLong()).isEqualTo(3);
+            assertThat(toTheEnd.get("digest").asString()).isEqualTo(wholeDigest);
+            assertThat(api.expect(200, api.call("GET", digest + "?toSeq=" + max, alice, null)).get("digest")
+                    .asString()).isEqualTo(wholeDigest);
+            for (String empty : List.of("?fromSeq=" + max, "?fromSeq=" + max + "&toSeq=" + max, "?fromSeq=4")) {
+                assertThat(api.expect(200, api.call("GET", digest + empty, alice, null)).get("count").asLong())
+                        .as(empty).isZero();
+            }
+            for (String bad : List.of("?fromSeq=0", "?fromSeq=" + min, "?toSeq=-1", "?toSeq=" + min,
+                    "?fromSeq=" + aboveLong, "?toSeq=" + aboveLong, "?fromSeq=" + max + "&toSeq=1")) {
+                api.expectProblem(400, "VALIDATION_FAILED", api.call("GET", digest + bad, alice, null));
+            }
+
+            api.expectProblem(409, "WATERMARK_OUT_OF_RANGE",
+                    api.call("POST", read, bob, "{\"upToSeq\":" + max + "}"));
+            api.expectProblem(400, "VALIDATION_FAILED", api.call("POST", read, bob, "{\"upToSeq\":" + min + "}"));
+            api.expectProblem(400, "MALFORMED_REQUEST",
+                    api.call("POST", read, bob, "{\"upToSeq\":" + aboveLong + "}"));
+            api.expectProblem(400, "MALFORMED_REQUEST",
+                    api.call("POST", read, bob, "{\"upToSeq\":-" + aboveLong + "1}"));
+
+            assertThat(api.expect(200, api.raw("GET", deliveryHistory + "&afterSeq=" + max, delivery, null))
+                    .get("items").size()).isZero();
+            assertThat(texts(api.expect(200, api.raw("GET", deliveryHistory + "&afterSeq=1", delivery, null))))
+                    .containsExactly("x2", "x3");
+            for (String bad : List.of("&afterSeq=-1", "&afterSeq=" + min, "&afterSeq=" + aboveLong,
+                    "&limit=" + max, "&limit=0")) {
+                api.expectProblem(400, "VALIDATION_FAILED", api.raw("GET", deliveryHistory + bad, delivery, null));
+            }
+            api.expectProblem(409, "WATERMARK_OUT_OF_RANGE", api.raw("POST", deliveryRead, delivery,
+                    "{\"userId\":\"" + bob + "\",\"upToSeq\":" + max + "}"));
+            api.expectProblem(400, "VALIDATION_FAILED", api.raw("POST", deliveryRead, delivery,
+                    "{\"userId\":\"" + bob + "\",\"upToSeq\":" + min + "}"));
+            api.expectProblem(400, "MALFORMED_REQUEST", api.raw("POST", deliveryRead, delivery,
+                    "{\"userId\":\"" + bob + "\",\"upToSeq\":" + aboveLong + "}"));
+        });
+
+        // nothing moved: a lower mark answers the watermark as it is (the write side's), and the history is whole
+        assertThat(api.expect(200, api.call("POST", read, bob, "{\"upToSeq\":1}")).get("readSeq").asLong())
+                .isEqualTo(2);
+        assertThat(api.expect(200, api.call("GET", digest, alice, null)).get("digest").asString())
+                .isEqualTo(wholeDigest);
+    }
+
+    /**
+     * The statements behind an inbox and a digest, counted by the Cassandra driver itself on a session of their
+     * own: an inbox costs the same handful whether the viewer has one dialog or five (and at most
+     * {@link DialogReadQueries#MAX_INBOX_STATEMENTS} at the cap of 10,000), a digest one per timeline bucket of
+     * its range (at most {@link DialogReadQueries#MAX_DIGEST_STATEMENTS}), and ranges beyond the dialog's end cost
+     * nothing more.
+     */
+    @Test
+    void inboxesAndDigestsRunABoundedNumberOfStatements() {
+        UUID dave = UUID.randomUUID();
+        UUID erin = UUID.randomUUID();
+        List<String> daves = new ArrayList<>();
+        daves.add(group(dave, erin));
+        for (int i = 1; i < 5; i++) {
+            daves.add(group(dave, alice));
+        }
+        String busy = daves.get(0);
+        for (int i = 1; i <= 3; i++) {
+            send(busy, i == 2 ? erin : dave, "c" + i);
+        }
+        awaitHistory(busy, dave, "", 3);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.expect(200, api.call("GET",
+                "/api/v1/dialogs?limit=100", dave, null)).get("items").size()).isEqualTo(5));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(inboxEntry(dave, busy).get("lastDialogSeq").asLong()).isEqualTo(3));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(inboxEntry(erin, busy)).isNotNull());
+        JsonNode davesInbox = api.expect(200, api.call("GET", "/api/v1/dialogs?limit=100", dave, null));
+
+        try (StatementCounter counter = new StatementCounter(cql)) {
+            DialogReadQueries reads = new DialogReadQueries(counter.session(), catalog);
+            DialogReadQueries inPairs = new DialogReadQueries(counter.session(), catalog, 2);
+            reads.inbox(dave, null, 100); // prepares the statements: preparing is not what is counted
+            inPairs.inbox(dave, null, 100);
+            reads.digest(UUID.fromString(busy), new SeqRange(1, 3));
+
+            InboxPage[] page = new InboxPage[1];
+            List<String> fiveDialogs = counter.statementsOf(() -> page[0] = reads.inbox(dave, null, 100));
+            assertThat(fiveDialogs).as("the list of dialogs, then one statement per table for all of them")
+                    .hasSize(4);
+            assertThat(page[0].items()).extracting(entry -> entry.dialogId().toString())
+                    .containsExactlyElementsOf(ids(davesInbox));
+            assertThat(counter.statementsOf(() -> reads.inbox(erin, null, 100)))
+                    .as("one dialog costs what five cost").hasSize(4);
+            assertThat(counter.statementsOf(() -> reads.inbox(dave, null, 2))).as("whatever the page").hasSize(4);
+            assertThat(fiveDialogs.size()).isLessThanOrEqualTo(DialogReadQueries.MAX_INBOX_STATEMENTS);
+
+            // batches at work (in pairs: 3 batches for 5 dialogs), with the same answer, page by page
+            InboxPage[] paired = new InboxPage[1];
+            assertThat(counter.statementsOf(() -> paired[0] = inPairs.inbox(dave, null, 100))).hasSize(1 + 3 * 3);
+            assertThat(paired[0].items()).isEqualTo(page[0].items());
+            InboxPage first = inPairs.inbox(dave, null, 3);
+            InboxPage second = inPairs.inbox(dave, first.nextCursor(), 3);
+            assertThat(second.nextCursor()).isNull();
+            List<InboxEntry> paged = new ArrayList<>(first.items());
+            paged.addAll(second.items());
+            assertThat(paged).isEqualTo(page[0].items());
+
+            UUID dialogId = UUID.fromString(busy);
+            RangeDigest[] digest = new RangeDigest[1];
+            assertThat(counter.statementsOf(() -> digest[0] = reads.digest(dialogId,
+                    SeqRange.within(1, Long.MAX_VALUE, 1, 3)))).as("one bucket").hasSize(1);
+            assertThat(digest[0].count()).isEqualTo(3);
+            List<String> widest = counter.statementsOf(() -> reads.digest(dialogId, new SeqRange(999, 100_998)));
+            assertThat(widest).as("the widest digest: 101 buckets, nothing else")
+                    .hasSize(101)
+                    .allMatch(statement -> statement.startsWith("SELECT dialog_seq, message_id, version FROM"));
+            assertThat((long) widest.size() + 1).isLessThanOrEqualTo(DialogReadQueries.MAX_DIGEST_STATEMENTS);
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThat(counter.statementsOf(() ->
+                    digest[0] = reads.digest(dialogId, new SeqRange(2_147_483_647_000L, 2_147_483_647_000L))))
+                    .as("bucket 2^31 - 1, once").hasSize(1));
+            assertThat(digest[0].count()).isZero();
+            assertThat(counter.statementsOf(() -> assertThatThrownBy(() -> reads.digest(dialogId,
+                    new SeqRange(1, DialogReadQueries.MAX_DIGEST_RANGE + 1)))
+                    .isInstanceOf(IllegalArgumentException.class))).as("refused before any query").isEmpty();
+            assertThat(counter.statementsOf(() -> reads.history(dialogId, 1, null, Long.MAX_VALUE, 50)))
+                    .as("only the timeline's last dialogSeq").hasSize(1);
+        }
+    }
+
     private void assertPage(String path, List<Long> dialogSeqs, boolean hasMore) {
         JsonNode page = api.expect(200, api.call("GET", path, alice, null));
         assertThat(seqs(page, "dialogSeq")).as(path).isEqualTo(dialogSeqs);
@@ -372,6 +550,12 @@ class ReadSideIT extends DialogDomainIntegrationTest {
             }
         }
         throw new AssertionError("dialog " + dialog + " not in the inbox: " + inbox);
+    }
+
+    private static List<String> ids(JsonNode inbox) {
+        List<String> ids = new ArrayList<>();
+        inbox.get("items").forEach(item -> ids.add(item.get("dialogId").asString()));
+        return ids;
     }
 
     private static List<String> texts(JsonNode page) {

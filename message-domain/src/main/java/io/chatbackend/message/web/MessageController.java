@@ -61,6 +61,10 @@ class MessageController {
         throw refusal(((SendResult.Refused) result).reason());
     }
 
+    /**
+     * A message for a member whose history covers it: a member added to a group later gets the same 404 for an
+     * earlier message as a stranger does, because their {@code joinedAtSeq} rules what they may see.
+     */
     @GetMapping("/api/v1/messages/{messageId}")
     Map<String, Object> get(@PathVariable String messageId, @AuthenticationPrincipal Jwt jwt) {
         long id;
@@ -70,7 +74,11 @@ class MessageController {
             throw notFound();
         }
         Map<String, Object> message = reads.find(id).orElseThrow(MessageController::notFound);
-        if (!membership.isMember((UUID) message.get("dialogId"), jwt.getTokenValue())) {
+        boolean visible = membership.historyStart((UUID) message.get("dialogId"), Caller.of(jwt).userId(),
+                        jwt.getTokenValue())
+                .filter(start -> start.covers((Long) message.get("dialogSeq")))
+                .isPresent();
+        if (!visible) {
             throw notFound();
         }
         return message;
