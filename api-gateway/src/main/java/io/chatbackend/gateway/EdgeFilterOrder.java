@@ -10,10 +10,14 @@ import org.springframework.core.Ordered;
 public final class EdgeFilterOrder {
 
     public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
-    public static final int SPOOFED_IDENTITY_HEADERS = REQUEST_ID + 1;
-    public static final int CORS = REQUEST_ID + 2;
-    public static final int NOT_EXPOSED_PATHS = REQUEST_ID + 3;
-    public static final int BODY_SIZE_LIMIT = REQUEST_ID + 4;
+    /** The client's address is decided before anything may answer, so every answer and limit uses it. */
+    public static final int CLIENT_ADDRESS = REQUEST_ID + 1;
+    public static final int SPOOFED_IDENTITY_HEADERS = REQUEST_ID + 2;
+    public static final int CORS = REQUEST_ID + 3;
+    public static final int NOT_EXPOSED_PATHS = REQUEST_ID + 4;
+    public static final int BODY_SIZE_LIMIT = REQUEST_ID + 5;
+    /** Just before the token is decoded: an address that keeps presenting refused tokens is not served. */
+    public static final int BAD_TOKENS = BODY_SIZE_LIMIT + 1;
     /**
      * Spring Security's filter chain runs at -100 ({@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER},
      * not public); the rate-limit test keying buckets by token subject fails if this ever stops being true.

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import io.chatbackend.platform.infra.Endpoints;
 import io.chatbackend.platform.infra.Ports;
+import io.chatbackend.platform.localrun.SystemSecrets;
 import io.chatbackend.platform.testing.IsolatedData;
 import io.chatbackend.platform.testing.ServiceProcess;
 import io.chatbackend.platform.testing.SharedInfrastructure;
@@ -77,7 +78,6 @@ final class ChatSystem implements AutoCloseable {
         String publicUrl = "http://127.0.0.1:" + ports.get("api-gateway");
         List<String> common = new ArrayList<>(List.of(
                 "--spring.datasource.username=" + endpoints.postgresUsername(),
-                "--spring.datasource.password=" + endpoints.postgresPassword(),
                 "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
                 "--spring.cassandra.contact-points=" + endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
                 "--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter(),
@@ -107,13 +107,16 @@ final class ChatSystem implements AutoCloseable {
                 "--chat.notification.session-queue-size=32", "--chat.notification.socket-send-buffer=32KB"));
         arguments.put("api-gateway", List.of("--chat.gateway.socket-send-buffer=32KB"));
 
+        // generated for this stack and passed in the environment, as the local run does
+        SystemSecrets secrets = Stacks.secrets();
         ExecutorService starters = Executors.newFixedThreadPool(arguments.size());
         Map<String, Future<ServiceProcess>> starting = new LinkedHashMap<>();
         arguments.forEach((service, own) -> {
             List<String> all = new ArrayList<>(common);
             all.addAll(own);
             starting.put(service, starters.submit(() -> ServiceProcess.start(service,
-                    root.resolve(service + "/target/" + service + "-exec.jar"), ports.get(service), all)));
+                    root.resolve(service + "/target/" + service + "-exec.jar"), ports.get(service), all,
+                    secrets.environmentOf(service))));
         });
         starters.shutdown();
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
@@ -242,7 +245,7 @@ final class ChatSystem implements AutoCloseable {
         List<String> arguments = new ArrayList<>(notification.arguments());
         arguments.add("--chat.notification.public-ws-url=ws://127.0.0.1:" + port + "/ws");
         Path jar = Path.of(System.getProperty("chat.root", "..")).resolve("notification/target/notification-exec.jar");
-        return ServiceProcess.start("notification-2", jar, port, arguments);
+        return ServiceProcess.start("notification-2", jar, port, arguments, notification.environment());
     }
 
     /** A ticket through the gateway and the socket at whatever URL it names, then {@code resume} with nothing. */

@@ -68,13 +68,12 @@ class IdentityThroughGatewayIT {
         uaa = ServiceProcess.start("uaa", root.resolve("uaa/target/uaa-exec.jar"), uaaPort, List.of(
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + endpoints.postgresUsername(),
-                "--spring.datasource.password=" + endpoints.postgresPassword(),
                 "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
                 "--chat.integration.topic-prefix=" + IsolatedData.uniqueName("sys_identity") + ".",
                 "--chat.public-url=" + issuer,
                 "--chat.uaa.provisioning.enabled=true",
                 "--chat.uaa.admin.username=" + ADMIN, "--chat.uaa.admin.password=" + ADMIN_PASSWORD,
-                "--chat.uaa.throttle.failures-per-account=3"));
+                "--chat.uaa.throttle.failures-per-account=3"), Stacks.secrets().environmentOf("uaa"));
         List<String> routes = new java.util.ArrayList<>(List.of("--chat.services.uaa=" + uaa.baseUrl(),
                 "--chat.public-url=" + issuer, "--chat.security.issuer=" + issuer));
         for (String context : List.of("message-domain", "dialog-domain", "user-client", "notification")) {

@@ -318,7 +318,8 @@ class SendPathIT {
             arguments.removeIf(argument -> argument.startsWith("--chat.message.recovery-age="));
             arguments.add("--chat.message.recovery-age=" + SURVIVOR_RECOVERY_AGE);
             survivor = ServiceProcess.start("message-domain-2", Path.of(System.getProperty("chat.root", ".."))
-                    .resolve("message-domain/target/message-domain-exec.jar"), Ports.freePort(), arguments);
+                    .resolve("message-domain/target/message-domain-exec.jar"), Ports.freePort(), arguments,
+                    messages.environment());
         }
         return survivor;
     }

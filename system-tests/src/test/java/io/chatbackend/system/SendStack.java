@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.chatbackend.platform.infra.Endpoints;
 import io.chatbackend.platform.infra.Ports;
 import io.chatbackend.platform.testing.IsolatedData;
+import io.chatbackend.platform.localrun.SystemSecrets;
 import io.chatbackend.platform.testing.ServiceProcess;
 import io.chatbackend.platform.testing.SharedInfrastructure;
 import io.chatbackend.platform.testing.StubIdentityProvider;
@@ -45,7 +46,6 @@ final class SendStack implements AutoCloseable {
         int dialogPort = Ports.freePort();
         common = List.of(
                 "--spring.datasource.username=" + endpoints.postgresUsername(),
-                "--spring.datasource.password=" + endpoints.postgresPassword(),
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.cassandra.contact-points=" + cassandra,
                 "--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter(),
@@ -58,15 +58,16 @@ final class SendStack implements AutoCloseable {
                 "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_dialog"),
                 "--chat.dialog.lane-sweep-interval=PT0.5S"));
         dialogArgs.addAll(dialogExtra);
+        SystemSecrets secrets = Stacks.secrets();
         dialogs = ServiceProcess.start("dialog-domain", root.resolve("dialog-domain/target/dialog-domain-exec.jar"),
-                dialogPort, dialogArgs);
+                dialogPort, dialogArgs, secrets.environmentOf("dialog-domain"));
         List<String> messageArgs = new ArrayList<>(common);
         messageArgs.addAll(List.of("--spring.datasource.url=" + messageUrl,
                 "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_message"),
                 "--chat.message.recovery-age=PT1S", "--chat.message.recovery-interval=PT0.5S"));
         messageArgs.addAll(messageExtra);
         messages = ServiceProcess.start("message-domain", root.resolve("message-domain/target/message-domain-exec.jar"),
-                Ports.freePort(), messageArgs);
+                Ports.freePort(), messageArgs, secrets.environmentOf("message-domain"));
     }
 
     /** On the build's shared servers. */

@@ -49,6 +49,8 @@ class UaaAuthIT {
     JdbcTemplate jdbc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -62,7 +64,7 @@ class UaaAuthIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE event_type = 'UserRegistered' "
                 + "AND message_key = ? AND payload LIKE ?", Integer.class, userId, "%" + name + "%")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT password_hash FROM account WHERE user_id = ?::uuid", String.class,
-                userId)).startsWith("{bcrypt}").doesNotContain("correct horse");
+                userId)).startsWith("{bcrypt-sha256}").doesNotContain("correct horse");
 
         HttpResponse<String> taken = post("/api/v1/auth/register", null,
                 "{\"username\":\"" + name.toUpperCase() + "\",\"password\":\"another good password\"}");
@@ -161,7 +163,11 @@ class UaaAuthIT {
 
     @Test
     void servicesGetClientCredentialsTokensAndOnlyThoseReachTheInternalLookup() throws Exception {
-        String serviceToken = clientCredentials("dialog-domain", "local-dialog-domain-secret");
+        String serviceToken = clientCredentials("dialog-domain", environment.getProperty("CHAT_SECRET_DIALOG_DOMAIN",
+                environment.getProperty("chat.uaa.service-clients[1].secret")));
+        // the secrets that earlier versions shipped open nothing
+        assertThat(rawClientCredentials("dialog-domain", "local-dialog-domain-secret").statusCode()).isEqualTo(401);
+        assertThat(rawClientCredentials("notification", "local-notification-secret").statusCode()).isEqualTo(401);
         SignedJWT jwt = SignedJWT.parse(serviceToken);
         assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("chat-internal");
         assertThat(String.valueOf(jwt.getJWTClaimsSet().getClaim("scope"))).contains("users.read");
@@ -273,14 +279,18 @@ class UaaAuthIT {
     }
 
     private String clientCredentials(String clientId, String secret) throws Exception {
+        HttpResponse<String> response = rawClientCredentials(clientId, secret);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body()).get("access_token").asString();
+    }
+
+    private HttpResponse<String> rawClientCredentials(String clientId, String secret) throws Exception {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
+        return http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=users.read")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).get("access_token").asString();
     }
 
     private JWKSet jwks() throws Exception {

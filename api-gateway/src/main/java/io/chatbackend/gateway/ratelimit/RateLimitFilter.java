@@ -1,6 +1,7 @@
 package io.chatbackend.gateway.ratelimit;
 
 import io.chatbackend.gateway.EdgeFilterOrder;
+import io.chatbackend.gateway.edge.ClientAddress;
 import io.chatbackend.gateway.problem.GatewayProblem;
 import io.chatbackend.gateway.problem.ProblemResponseWriter;
 import io.github.bucket4j.ConsumptionProbe;
@@ -13,14 +14,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Per-client rate limit: the key is the token's subject (the user) after authentication, else the client's IP
  * address (login, registration and other public paths). Over the limit: 429 with {@code Retry-After} in seconds.
- * The IP is the connection's peer address; behind a trusted proxy set {@code server.forward-headers-strategy} so it
- * becomes the real client's address (never trust X-Forwarded-For from the internet).
+ * The IP is the one {@link ClientAddress} decided: the connection's peer, or behind a proxy listed in {@code
+ * chat.gateway.trusted-proxies} the client it forwards for (never X-Forwarded-For from the internet).
  */
 @Component
 public class RateLimitFilter implements WebFilter, Ordered {
@@ -38,7 +38,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(principal -> "user:" + ((JwtAuthenticationToken) principal).getToken().getSubject())
-                .switchIfEmpty(Mono.fromSupplier(() -> "ip:" + clientAddress(exchange)))
+                .switchIfEmpty(Mono.fromSupplier(() -> "ip:" + ClientAddress.of(exchange)))
                 .flatMap(clientKey -> {
                     ConsumptionProbe probe = buckets.tryConsume(clientKey);
                     if (probe.isConsumed()) {
@@ -54,11 +54,6 @@ public class RateLimitFilter implements WebFilter, Ordered {
     static long retryAfterSeconds(long nanosToWait) {
         long nanosPerSecond = TimeUnit.SECONDS.toNanos(1);
         return Math.max(1, (nanosToWait + nanosPerSecond - 1) / nanosPerSecond);
-    }
-
-    private static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     @Override

@@ -14,7 +14,8 @@ import reactor.netty.http.client.HttpClient;
 import java.time.Duration;
 
 /**
- * Decodes access tokens with UAA's public keys (JWKS, fetched and cached, refetched for an unknown key id).
+ * Decodes access tokens with UAA's public keys (JWKS, fetched and cached, refetched for an unknown key id at most
+ * once per 10 s: {@link KeySetCache}).
  * Only RS256 is accepted: {@code alg=none} and HMAC tokens (e.g. HS256 "signed" with the public key, the key
  * confusion attack) find no key to verify with and are refused.
  */
@@ -24,12 +25,14 @@ public class AccessTokenDecoderConfiguration {
 
     /** A key set that does not come in this time fails the request (503) instead of holding it. */
     private static final Duration KEY_SET_TIMEOUT = Duration.ofSeconds(5);
+    /** Unknown key ids make the gateway fetch the key set again at most this often (ADR 0016). */
+    private static final Duration KEY_SET_MIN_REFETCH = Duration.ofSeconds(10);
 
     @Bean
     ReactiveJwtDecoder accessTokenDecoder(TokenValidationProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+        KeySetCache keys = new KeySetCache(keySetClient(), properties.jwkSetUri(), KEY_SET_MIN_REFETCH);
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .webClient(keySetClient())
                 .build();
         decoder.setJwtValidator(AccessTokenValidator.create(properties.issuer(), properties.clockSkew()));
         return decoder;

@@ -1,5 +1,7 @@
 package io.chatbackend.gateway.security;
 
+import io.chatbackend.gateway.edge.ClientAddress;
+import io.chatbackend.gateway.ratelimit.BadTokenLimiter;
 import io.chatbackend.gateway.problem.GatewayProblem;
 import io.chatbackend.gateway.problem.ProblemResponseWriter;
 import org.springframework.http.HttpHeaders;
@@ -18,9 +20,11 @@ import reactor.core.publisher.Mono;
 class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
     private final ProblemResponseWriter problems;
+    private final BadTokenLimiter badTokens;
 
-    ProblemAuthenticationEntryPoint(ProblemResponseWriter problems) {
+    ProblemAuthenticationEntryPoint(ProblemResponseWriter problems, BadTokenLimiter badTokens) {
         this.problems = problems;
+        this.badTokens = badTokens;
     }
 
     @Override
@@ -28,6 +32,9 @@ class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint 
         String challenge = refusal instanceof OAuth2AuthenticationException oauth2
                 ? "Bearer error=\"" + oauth2.getError().getErrorCode() + "\""
                 : "Bearer";
+        if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+            badTokens.refused(ClientAddress.of(exchange));
+        }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         return problems.write(exchange, GatewayProblem.UNAUTHENTICATED);
     }

@@ -25,7 +25,7 @@ class UaaUserDirectory implements UserDirectory {
 
     UaaUserDirectory(Clock clock, @Value("${chat.services.uaa}") String uaa,
                      @Value("${chat.service-client.id:dialog-domain}") String clientId,
-                     @Value("${chat.service-client.secret:local-dialog-domain-secret}") String secret) {
+                     @Value("${chat.service-client.secret}") String secret) {
         this.http = ServiceHttp.client();
         this.tokens = new ServiceTokens(http, uaa + "/oauth2/token", clientId, secret, "users.read", clock);
         this.lookupUri = uaa + "/internal/users/lookup";

@@ -30,7 +30,7 @@ public class DialogLanes {
     DialogLanes(Clock clock, @Value("${chat.services.dialog-domain}") String dialogDomain,
                 @Value("${chat.services.uaa}") String uaa,
                 @Value("${chat.service-client.id:message-domain}") String clientId,
-                @Value("${chat.service-client.secret:local-message-domain-secret}") String secret) {
+                @Value("${chat.service-client.secret}") String secret) {
         this.http = ServiceHttp.client();
         this.tokens = new ServiceTokens(http, uaa + "/oauth2/token", clientId, secret, "tcc", clock);
         this.base = dialogDomain + "/internal/tcc/lanes";

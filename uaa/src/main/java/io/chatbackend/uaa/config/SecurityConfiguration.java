@@ -15,12 +15,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -31,6 +33,9 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import io.chatbackend.uaa.login.FormLoginThrottle;
+import io.chatbackend.uaa.login.LoginThrottle;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,9 +90,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain loginPage(HttpSecurity http) throws Exception {
+    SecurityFilterChain loginPage(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        FormLoginThrottle formThrottle = new FormLoginThrottle(throttle);
         return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .addFilterBefore(formThrottle, UsernamePasswordAuthenticationFilter.class)
+                .formLogin(form -> form.failureHandler(formThrottle.failureHandler())
+                        .successHandler(formThrottle.successHandler()))
                 .build();
     }
 
@@ -107,7 +115,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository registeredClients(UaaProperties properties) {
+    RegisteredClientRepository registeredClients(UaaProperties properties, PasswordEncoder passwords) {
         List<RegisteredClient> clients = new ArrayList<>();
         RegisteredClient.Builder web = RegisteredClient.withId("chat-web").clientId("chat-web")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
@@ -121,7 +129,8 @@ class SecurityConfiguration {
         for (UaaProperties.ServiceClient service : properties.serviceClients()) {
             RegisteredClient.Builder client = RegisteredClient.withId(service.clientId())
                     .clientId(service.clientId())
-                    .clientSecret("{noop}" + service.secret())
+                    // kept hashed: a heap dump or a debug endpoint shows no usable secret
+                    .clientSecret(passwords.encode(service.secret()))
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                     .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
@@ -133,13 +142,21 @@ class SecurityConfiguration {
     }
 
     /**
-     * Tokens of the standard endpoints look like ours: signed with the active key, user tokens name the user id
-     * (not the login name) with audience chat-api and roles; service tokens have audience chat-internal.
+     * Tokens of the standard endpoints look like ours: signed with the active key, user access tokens name the user
+     * id (not the login name) with audience chat-api and roles; service tokens have audience chat-internal; ID
+     * tokens name the user id and keep the client id as audience.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeys keys, Accounts accounts) {
         return context -> {
             context.getJwsHeader().keyId(keys.activeKeyId());
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                // an ID token keeps its own audience (the client id) and carries no API claims: it is never
+                // accepted where an access token is (ADR 0016)
+                accounts.byUsername(context.getPrincipal().getName())
+                        .ifPresent(account -> context.getClaims().subject(account.userId().toString()));
+                return;
+            }
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 context.getClaims().audience(List.of(INTERNAL_AUDIENCE));
                 return;

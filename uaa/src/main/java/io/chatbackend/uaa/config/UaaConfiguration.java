@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import io.chatbackend.uaa.account.PasswordHashing;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -41,10 +41,10 @@ class UaaConfiguration {
         return Clock.systemUTC();
     }
 
-    /** bcrypt by default, with the algorithm named in the hash so it can be upgraded later. */
+    /** bcrypt over a digest of the whole password, named in the hash so it can be upgraded later. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return PasswordHashing.encoder();
     }
 
     @Bean

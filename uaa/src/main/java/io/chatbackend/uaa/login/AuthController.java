@@ -65,11 +65,12 @@ public class AuthController {
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http) {
         String username = AccountPolicy.normalizeUsername(request.username());
-        throttle.sourceMustWait(http.getRemoteAddr()).ifPresent(wait -> {
+        String source = http.getRemoteAddr();
+        throttle.sourceMustWait(source).ifPresent(wait -> {
             throw throttled(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED", "Too many login attempts; try later.",
                     wait);
         });
-        throttle.usernameLocked(username).ifPresent(wait -> {
+        throttle.mustWait(username, source).ifPresent(wait -> {
             throw throttled(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED", "Too many failed logins; try later.",
                     wait);
         });
@@ -77,10 +78,10 @@ public class AuthController {
         String hash = account.flatMap(Account::passwordHash).orElse(decoyHash);
         boolean matches = passwords.matches(request.password(), hash);
         if (account.isEmpty() || account.get().passwordHash().isEmpty() || !matches) {
-            throttle.failed(username);
+            throttle.failed(username, source);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", INVALID_CREDENTIALS);
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, source);
         String deviceId = request.deviceId() != null ? request.deviceId() : "device-" + UUID.randomUUID();
         return tokens.issue(account.get(), deviceId);
     }

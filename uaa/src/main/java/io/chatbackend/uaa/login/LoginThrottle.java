@@ -10,14 +10,21 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Brute-force protection with token buckets: each username may fail a few times before it is locked for a while
- * (whether or not the account exists, so a lockout reveals nothing), and each source may only try so often.
- * State is per instance; the gateway's per-user limit and the per-account lockout bound an attack across
- * instances.
+ * Brute-force protection with token buckets, the same for the JSON login and UAA's HTML login form (ADR 0016):
+ * <ul>
+ *   <li>each client address may try only so many logins (and registrations) a minute;</li>
+ *   <li>each username may fail a few times <em>from one address</em> before that address is locked out of it for
+ *       a while, so failures from an attacker's address never keep the owner out from theirs;</li>
+ *   <li>failures against one username from all addresses together are counted too: past a larger budget, the
+ *       account is slowed (one attempt per interval, whoever tries), never locked.</li>
+ * </ul>
+ * A lockout answers the same whether or not the account exists, so it reveals nothing. State is per instance.
  */
 public class LoginThrottle {
 
+    private final Cache<String, Bucket> failuresByUsernameAndSource;
     private final Cache<String, Bucket> failuresByUsername;
+    private final Cache<String, Bucket> slowedAttemptsByUsername;
     private final Cache<String, Bucket> attemptsBySource;
     private final Cache<String, Bucket> registrationsBySource;
     private final UaaProperties.Throttle settings;
@@ -25,7 +32,10 @@ public class LoginThrottle {
     public LoginThrottle(UaaProperties.Throttle settings) {
         this.settings = settings;
         Duration idle = settings.lockout().multipliedBy(2);
+        this.failuresByUsernameAndSource = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(200_000).build();
         this.failuresByUsername = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(200_000).build();
+        this.slowedAttemptsByUsername = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5))
+                .maximumSize(200_000).build();
         this.attemptsBySource = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).maximumSize(200_000)
                 .build();
         this.registrationsBySource = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5))
@@ -43,24 +53,41 @@ public class LoginThrottle {
                 key -> perMinute(settings.registrationsPerSourcePerMinute())));
     }
 
-    /** How long this username stays locked, if it is. */
-    public Optional<Duration> usernameLocked(String username) {
-        Bucket bucket = failuresByUsername.getIfPresent(username);
-        if (bucket == null || bucket.getAvailableTokens() > 0) {
-            return Optional.empty();
+    /**
+     * How long this source must wait before it may try this username again, if it must: locked out after its own
+     * failures, or slowed with everyone while the account is under attack from many addresses.
+     */
+    public Optional<Duration> mustWait(String username, String source) {
+        Bucket own = failuresByUsernameAndSource.getIfPresent(key(username, source));
+        if (own != null && own.getAvailableTokens() <= 0) {
+            return Optional.of(Duration.ofNanos(own.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
         }
-        return Optional.of(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+        Bucket all = failuresByUsername.getIfPresent(username);
+        if (all != null && all.getAvailableTokens() <= 0) {
+            return consume(slowedAttemptsByUsername.get(username, key -> Bucket.builder().addLimit(Bandwidth.builder()
+                    .capacity(1).refillIntervally(1, settings.slowedAccountInterval()).build()).build()));
+        }
+        return Optional.empty();
     }
 
-    public void failed(String username) {
-        failuresByUsername.get(username, key -> Bucket.builder().addLimit(Bandwidth.builder()
+    public void failed(String username, String source) {
+        failuresByUsernameAndSource.get(key(username, source), key -> Bucket.builder().addLimit(Bandwidth.builder()
                 .capacity(settings.failuresPerAccount())
                 .refillIntervally(settings.failuresPerAccount(), settings.lockout())
                 .build()).build()).tryConsume(1);
+        failuresByUsername.get(username, key -> Bucket.builder().addLimit(Bandwidth.builder()
+                .capacity(settings.failuresPerAccountFromAllSources())
+                .refillGreedy(settings.failuresPerAccountFromAllSources(), settings.lockout())
+                .build()).build()).tryConsume(1);
     }
 
-    public void succeeded(String username) {
-        failuresByUsername.invalidate(username);
+    /** The owner got in from this address: its own failures are forgiven (not those from other addresses). */
+    public void succeeded(String username, String source) {
+        failuresByUsernameAndSource.invalidate(key(username, source));
+    }
+
+    private static String key(String username, String source) {
+        return username + '\n' + source;
     }
 
     private static Bucket perMinute(int limit) {
@@ -77,5 +104,4 @@ public class LoginThrottle {
     public static long seconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
-
 }

@@ -150,7 +150,7 @@ final class CassandraServer implements AutoCloseable {
                 dynamic_snitch: false
                 concurrent_compactors: 1
                 auto_snapshot: false
-                user_defined_functions_enabled: true
+                user_defined_functions_enabled: false
                 materialized_views_enabled: false
                 """.formatted(data.resolve("data"), data.resolve("commitlog"), data.resolve("saved_caches"),
                 data.resolve("hints"), data.resolve("cdc_raw"), storagePort, storagePort, nativePort);

@@ -67,7 +67,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             throw failure;
         }
         PostgresServer pg = postgres.join();
-        infrastructure.endpoints = new Endpoints(pg.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD,
+        infrastructure.endpoints = new Endpoints(pg.jdbcUrl(), PostgresServer.USER, pg.password(),
                 kafka.join().bootstrapServers(), "127.0.0.1", cassandra.join().nativePort(), "datacenter1",
                 ProcessHandle.current().pid());
         return infrastructure;

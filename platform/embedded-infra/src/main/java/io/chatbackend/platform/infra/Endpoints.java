@@ -30,6 +30,10 @@ public record Endpoints(String postgresJdbcUrl, String postgresUsername, String 
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(temporary);
+            // it holds the database password: the owner alone may read it
+            Files.createFile(temporary, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             try (Writer writer = Files.newBufferedWriter(temporary)) {
                 properties.store(writer, "embedded infrastructure endpoints");
             }

@@ -12,22 +12,26 @@ import java.time.Duration;
 final class PostgresServer implements AutoCloseable {
 
     static final String USER = "postgres";
-    static final String PASSWORD = "postgres";
     static final String DATABASE = "chat";
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final String password;
 
-    private PostgresServer(EmbeddedPostgres postgres, int port) {
+    private PostgresServer(EmbeddedPostgres postgres, int port, String password) {
         this.postgres = postgres;
         this.port = port;
+        this.password = password;
     }
 
     static PostgresServer start(Path dir, int port, Mode mode) {
         requireUserNamespacesWhenRoot();
         try {
             Files.createDirectories(dir);
+            // the superuser's password: generated with the data directory, kept beside it for the owner only
+            String password = GeneratedSecret.readOrCreate(dir.resolve("superuser.password"));
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setConnectConfig("password", password)
                     .setPort(port)
                     .setDataDirectory(dir.resolve("data"))
                     .setCleanDataDirectory(false)
@@ -45,8 +49,9 @@ final class PostgresServer implements AutoCloseable {
                         .setServerConfig("shared_buffers", "128MB");
             }
             EmbeddedPostgres postgres = builder.start();
-            PostgresServer server = new PostgresServer(postgres, port);
+            PostgresServer server = new PostgresServer(postgres, port, password);
             server.createDatabaseIfMissing();
+            server.requirePasswords(dir.resolve("data"));
             return server;
         } catch (IOException e) {
             throw new InfraException("PostgreSQL did not start: " + e.getMessage(), e);
@@ -61,10 +66,14 @@ final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    String password() {
+        return password;
+    }
+
     private void createDatabaseIfMissing() {
         try (var connection = postgres.getPostgresDatabase().getConnection();
              var statement = connection.createStatement()) {
-            statement.execute("ALTER USER " + USER + " WITH PASSWORD '" + PASSWORD + "'");
+            statement.execute("ALTER USER " + USER + " WITH PASSWORD '" + password.replace("'", "''") + "'");
             try (var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (!rs.next()) {
                     statement.execute("CREATE DATABASE " + DATABASE);
@@ -72,6 +81,26 @@ final class PostgresServer implements AutoCloseable {
             }
         } catch (java.sql.SQLException e) {
             throw new InfraException("PostgreSQL started but could not be prepared: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * initdb of the embedded binaries trusts every local connection; from here on a TCP connection needs the
+     * password (SCRAM), so another local user cannot connect without reading the owner-only password file.
+     */
+    private void requirePasswords(Path dataDirectory) {
+        try {
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+                    # written by the embedded launcher: passwords (SCRAM) for every TCP connection, no local socket
+                    host all all 127.0.0.1/32 scram-sha-256
+                    host all all ::1/128 scram-sha-256
+                    """);
+            try (var connection = postgres.getPostgresDatabase().getConnection();
+                 var statement = connection.createStatement()) {
+                statement.execute("SELECT pg_reload_conf()");
+            }
+        } catch (IOException | java.sql.SQLException e) {
+            throw new InfraException("PostgreSQL started but could not require passwords: " + e.getMessage(), e);
         }
     }
 

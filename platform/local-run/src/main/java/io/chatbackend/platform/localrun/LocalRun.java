@@ -102,13 +102,14 @@ public final class LocalRun {
 
         say("data in " + dataDir + ", logs in " + logDir);
         Endpoints endpoints = startInfrastructure();
+        SystemSecrets secrets = new SystemSecrets(dataDir.resolve("secrets"), endpoints.postgresPassword());
         Map<ServiceSpec, Integer> ports = new LinkedHashMap<>();
         for (ServiceSpec service : services) {
             ports.put(service, service.gateway() ? gatewayPort : Ports.freePort());
         }
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
         for (ServiceSpec service : services) {
-            Process process = startService(service, ports, endpoints);
+            Process process = startService(service, ports, endpoints, secrets);
             readiness.add(CompletableFuture.runAsync(() -> awaitReady(service, ports.get(service), process)));
         }
         try {
@@ -169,8 +170,8 @@ public final class LocalRun {
         pump.start();
     }
 
-    private Process startService(ServiceSpec service, Map<ServiceSpec, Integer> ports, Endpoints endpoints)
-            throws IOException {
+    private Process startService(ServiceSpec service, Map<ServiceSpec, Integer> ports, Endpoints endpoints,
+                                 SystemSecrets secrets) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         String javaOpts = System.getenv().getOrDefault("CHAT_SERVICE_JAVA_OPTS",
@@ -184,7 +185,6 @@ public final class LocalRun {
         command.add("--server.address=127.0.0.1");
         command.add("--spring.datasource.url=" + endpoints.postgresJdbcUrl());
         command.add("--spring.datasource.username=" + endpoints.postgresUsername());
-        command.add("--spring.datasource.password=" + endpoints.postgresPassword());
         command.add("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers());
         command.add("--spring.cassandra.contact-points=" + endpoints.cassandraHost() + ":" + endpoints.cassandraPort());
         command.add("--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter());
@@ -198,7 +198,10 @@ public final class LocalRun {
             command.add("--chat.services." + entry.getKey().name() + "=http://127.0.0.1:" + entry.getValue());
         }
         say(service.name() + " starting on port " + ports.get(service));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // secrets travel in the environment, which only the same user can read, never on the command line
+        builder.environment().putAll(secrets.environmentOf(service.name()));
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logDir.resolve(service.name() + ".log").toFile()))
                 .start();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,25 +27,38 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final int port;
     private final List<String> arguments;
+    private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
-    private ServiceProcess(String name, Path jar, int port, List<String> arguments, Path log) {
+    private ServiceProcess(String name, Path jar, int port, List<String> arguments, Map<String, String> environment,
+                           Path log) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.arguments = arguments;
+        this.environment = environment;
         this.log = log;
     }
 
     /** Starts {@code jar} on {@code port} with Spring properties as {@code --key=value} arguments; waits until ready. */
     public static ServiceProcess start(String name, Path jar, int port, List<String> arguments) {
+        return start(name, jar, port, arguments, Map.of());
+    }
+
+    /**
+     * Starts {@code jar} on {@code port} with Spring properties as {@code --key=value} arguments and
+     * {@code environment} added to the test JVM's (secrets go there, never on a command line); waits until ready.
+     */
+    public static ServiceProcess start(String name, Path jar, int port, List<String> arguments,
+                                       Map<String, String> environment) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; the module must be packaged before system tests run");
         }
         try {
             Path log = Files.createTempFile("service-" + name + "-", ".log");
-            ServiceProcess service = new ServiceProcess(name, jar.toAbsolutePath(), port, List.copyOf(arguments), log);
+            ServiceProcess service = new ServiceProcess(name, jar.toAbsolutePath(), port, List.copyOf(arguments),
+                    Map.copyOf(environment), log);
             service.launch();
             return service;
         } catch (IOException e) {
@@ -63,6 +77,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** The arguments it was started with (to start a twin on the same stores). */
     public List<String> arguments() {
         return arguments;
+    }
+
+    /** The environment variables it was started with besides the test JVM's (its secrets). */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     /** Whether the process is running (false once it halted, was killed or stopped). */
@@ -126,7 +145,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(args);
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            return builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,47 @@
+package io.chatbackend.platform.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * A random secret generated on first use and kept in a file only its owner can read, so a restart on the same
+ * data finds the same value and no value is ever written in the repository.
+ */
+public final class GeneratedSecret {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private GeneratedSecret() {
+    }
+
+    /** The secret in {@code file}, created (mode 0600) with 32 random bytes, URL-safe, if it does not exist yet. */
+    public static String readOrCreate(Path file) {
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            String value = random();
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(temporary);
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temporary, value);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the secret in " + file, e);
+        }
+    }
+
+    /** 32 random bytes, URL-safe base64 (43 characters): enough for any key, HMAC keys included. */
+    public static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

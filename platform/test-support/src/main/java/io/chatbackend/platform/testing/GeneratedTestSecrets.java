@@ -1,0 +1,59 @@
+package io.chatbackend.platform.testing;
+
+import io.chatbackend.platform.service.secrets.RequiredSecret;
+import io.chatbackend.platform.service.secrets.RequiredSecretsCheck;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The test stack's secrets: every secret a service declares ({@code chat.secrets.required}) and the test did not
+ * set gets a fresh random value, so a Spring Boot test starts its service the way an operator would, with secrets
+ * that appear nowhere. Only secrets still blank get one (the files' {@code ${VARIABLE:}} placeholders resolve to
+ * blank, hence added first); what a test sets later through {@code @DynamicPropertySource}, such as the embedded
+ * database's password, is added in front of it and wins.
+ * On the test classpath only; a service started from its jar gets no such help and refuses to start.
+ */
+public class GeneratedTestSecrets implements EnvironmentPostProcessor, Ordered {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> generated = new HashMap<>();
+        for (RequiredSecret secret : RequiredSecretsCheck.declared(environment)) {
+            String value = environment.getProperty(secret.property());
+            if (value == null || value.isBlank()) {
+                String random = random();
+                // the variable, for the files' ${VARIABLE:} placeholders; the property itself only when it is a
+                // plain one (a property source holding one element of a list would hide the rest of the list)
+                generated.put(secret.variable(), random);
+                if (!secret.property().contains("[")) {
+                    generated.put(secret.property(), random);
+                }
+            }
+        }
+        if (!generated.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("generatedTestSecrets", generated));
+        }
+    }
+
+    /** 32 random bytes, URL-safe: long enough for every secret, including HMAC keys. */
+    public static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
