@@ -26,6 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -304,6 +305,115 @@ class LiveDeliveryIT {
                     .noneMatch(frame -> frame.get("type").asString().equals("gap"));
             assertDenseFrom(afterResume, lastBefore + 1);
         }
+    }
+
+    /**
+     * Issue 12: inbound frames of at most 16 KiB (the default of {@code chat.notification.max-inbound-frame});
+     * Netty refuses a larger one from its header with 1009 before buffering it.
+     */
+    @Test
+    void aFrameOf16KiBIsHandledOneByteMoreClosesTheSessionWith1009() throws Exception {
+        UUID erin = UUID.randomUUID();
+        try (WsClient client = open(erin, "e")) {
+            client.send(padded("{\"type\":\"ping\"}", 16 * 1024));
+            await().atMost(PATIENCE).until(() -> !client.frames("pong").isEmpty());
+            assertThat(client.isClosed()).isFalse();
+
+            client.send(padded("{\"type\":\"ping\"}", 16 * 1024 + 1));
+            await().atMost(PATIENCE).until(client::isClosed);
+            assertThat(client.closeStatus()).isEqualTo(1009);
+            assertThat(client.frames("pong")).as("the oversized frame was not handled").hasSize(1);
+        }
+    }
+
+    /**
+     * Issue 12: about 20 frames per second with a burst of 40; a client beyond it gets one error frame
+     * {@code RATE_LIMITED} (the usual frame format, with its sessionSeq) and then close 1008.
+     */
+    @Test
+    void aClientFloodingFramesGetsARateLimitedErrorFrameThenClose1008() throws Exception {
+        UUID frank = UUID.randomUUID();
+        try (WsClient client = open(frank, "f")) {
+            for (int i = 0; i < 100 && !client.isClosed(); i++) {
+                try {
+                    client.send("{\"type\":\"ping\"}");
+                } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+                    break;
+                }
+            }
+            await().atMost(PATIENCE).until(client::isClosed);
+            assertThat(client.closeStatus()).isEqualTo(1008);
+            List<JsonNode> errors = client.frames("error");
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).get("code").asString()).isEqualTo("RATE_LIMITED");
+            assertThat(last(client)).as("the error is the last frame").isEqualTo(errors.get(0));
+            assertThat(errors.get(0).has("frame")).isFalse();
+            // the flood overflows the session's queue (32 here): some pongs are dropped, and named by gap frames
+            long framesBeforeTheError = errors.get(0).get("sessionSeq").asLong() - 1;
+            long pongsProduced = framesBeforeTheError - 1 - client.frames("gap").size();
+            assertThat(pongsProduced).as("the burst of 40 was served, little more").isBetween(40L, 45L);
+        }
+        // only that session: the next one of the same user is served
+        try (WsClient again = open(frank, "f")) {
+            again.send("{\"type\":\"ping\"}");
+            await().atMost(PATIENCE).until(() -> !again.frames("pong").isEmpty());
+        }
+    }
+
+    /**
+     * The same over a raw socket, as a browser sends it: one unfragmented frame of 16 KiB + 1 (the JDK's client may
+     * fragment a long text, which takes the aggregation's path instead).
+     */
+    @Test
+    void aSingleFrameOneByteBeyond16KiBIsClosedWith1009() throws Exception {
+        HttpResponse<String> response = post("/api/v1/ws/ticket", IDENTITY.userToken(UUID.randomUUID(), "raw"));
+        assertThat(response.statusCode()).isEqualTo(201);
+        String ticket = json.readTree(response.body()).get("ticket").asString();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            out.write(("GET /ws?ticket=" + ticket + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.readUnsignedByte());
+            }
+            assertThat(head.toString()).startsWith("HTTP/1.1 101");
+
+            byte[] payload = padded("{\"type\":\"ping\"}", 16 * 1024 + 1).getBytes(StandardCharsets.US_ASCII);
+            byte[] mask = {1, 2, 3, 4};
+            out.write(new byte[]{(byte) 0x81, (byte) (0x80 | 126), (byte) (payload.length >> 8),
+                    (byte) payload.length});
+            out.write(mask);
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] ^= mask[i % 4];
+            }
+            out.write(payload);
+            out.flush();
+
+            // server frames are unmasked: skip the welcome (and anything else) up to the close frame
+            while (true) {
+                int opcode = in.readUnsignedByte() & 0x0F;
+                long length = in.readUnsignedByte() & 0x7F;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                byte[] content = in.readNBytes((int) length);
+                if (opcode == 0x8) {
+                    assertThat(((content[0] & 0xFF) << 8) | (content[1] & 0xFF)).isEqualTo(1009);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A frame of exactly {@code bytes} bytes: the JSON followed by blanks (ASCII, so chars are bytes). */
+    private static String padded(String json, int bytes) {
+        return json + " ".repeat(bytes - json.length());
     }
 
     /** In scale mode clients reach the nodes directly: a user's token opens the API, not the operators' metrics. */

@@ -131,6 +131,9 @@ class ReceiptsDevicesTypingPresencePushIT {
         UUID dialog = UUID.randomUUID();
         join(dialog, alice);
         join(dialog, bob);
+        for (int i = 1; i <= 3; i++) {
+            DIALOGS.append(dialog, alice, "m" + i, true);
+        }
         try (WsClient alices = open(alice, "a"); WsClient bobs = open(bob, "phone")) {
             bobs.send("{\"type\":\"ack\",\"dialogId\":\"" + dialog + "\",\"upToSeq\":3}");
             await().atMost(PATIENCE).until(() -> !ofType(alices, "receipt").isEmpty());
@@ -146,6 +149,61 @@ class ReceiptsDevicesTypingPresencePushIT {
             Thread.sleep(500);
             assertThat(ofType(alices, "receipt")).hasSize(1);
         }
+    }
+
+    /**
+     * Issue 12: an ack beyond dialog-domain's last message is refused with an error frame, the device's cursor does
+     * not move and no receipt reaches anyone. What this session was sent counts as proof even while dialog-domain's
+     * history lags behind; nothing else the node has seen does.
+     */
+    @Test
+    void anAckBeyondTheLastMessageIsRefusedAndNoReceiptReachesAnyone() throws Exception {
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID dialog = UUID.randomUUID();
+        join(dialog, alice);
+        join(dialog, bob);
+        DIALOGS.append(dialog, alice, "one", true);
+        DIALOGS.append(dialog, alice, "two", true);
+        try (WsClient alices = open(alice, "a"); WsClient bobs = open(bob, "phone")) {
+            bobs.send("{\"type\":\"resume\",\"dialogs\":{\"" + dialog + "\":2}}");
+            for (String upToSeq : List.of("3", "1000000", Long.toString(Long.MAX_VALUE), "0")) {
+                bobs.send(ack(dialog, upToSeq));
+            }
+            bobs.send(ack(dialog, "-1"));
+            bobs.send(ack(dialog, "\"2\""));
+            await().atMost(PATIENCE).until(() -> ofType(bobs, "error").size() == 6);
+            assertThat(ofType(bobs, "error")).allSatisfy(error -> {
+                assertThat(error.get("frame").asString()).isEqualTo("ack");
+                assertThat(error.get("dialogId").asString()).isEqualTo(dialog.toString());
+            });
+            // 3 and 1000000 are asked of dialog-domain, the others refused at once: the answers come in any order
+            assertThat(ofType(bobs, "error").stream().map(error -> error.get("code").asString()))
+                    .containsExactlyInAnyOrder(
+                    "WATERMARK_OUT_OF_RANGE", "WATERMARK_OUT_OF_RANGE", "WATERMARK_OUT_OF_RANGE",
+                    "WATERMARK_OUT_OF_RANGE", "MALFORMED_FRAME", "MALFORMED_FRAME");
+            Thread.sleep(500);
+            assertThat(USERS.cursorCalls).noneMatch(call -> call.startsWith(bob + "/phone/" + dialog));
+            assertThat(ofType(alices, "receipt")).isEmpty();
+            assertThat(ofType(bobs, "receipt")).isEmpty();
+
+            // message 3 is confirmed and delivered live while dialog-domain's history does not have it yet: the
+            // session sent it, so its ack is good
+            DialogDomainStandIn.Item third = DIALOGS.append(dialog, alice, "three", false);
+            publish(MessageSent.TOPIC, dialog, events().messageSent(third));
+            await().atMost(PATIENCE).until(() -> !ofType(bobs, "message").isEmpty());
+            assertThat(ofType(bobs, "message").get(0).get("dialogSeq").asLong()).isEqualTo(3);
+            bobs.send(ack(dialog, "3"));
+            await().atMost(PATIENCE).until(() -> !ofType(alices, "receipt").isEmpty());
+            assertThat(USERS.cursorCalls.stream().filter(call -> call.startsWith(bob.toString())))
+                    .containsExactly(bob + "/phone/" + dialog + "/3");
+            assertThat(ofType(alices, "receipt").get(0).get("upToSeq").asLong()).isEqualTo(3);
+            assertThat(ofType(bobs, "error")).hasSize(6);
+        }
+    }
+
+    private static String ack(UUID dialog, String upToSeq) {
+        return "{\"type\":\"ack\",\"dialogId\":\"" + dialog + "\",\"upToSeq\":" + upToSeq + "}";
     }
 
     @Test

@@ -79,8 +79,6 @@ import java.util.concurrent.TimeUnit;
 @EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationConfiguration {
 
-    /** A resume can name many dialogs (a user's inbox is capped at 10,000): client frames up to 1 MiB. */
-    private static final int MAX_CLIENT_FRAME = 1 << 20;
     /** How long the node registry's answer routes tickets: rebalances are rare, tickets are not. */
     private static final Duration NODE_DIRECTORY_CACHE = Duration.ofSeconds(2);
 
@@ -139,7 +137,7 @@ public class NotificationConfiguration {
         return new DeliveryWebSocketHandler(registry, directory, new LiveSession.Settings(
                 properties.resumePageSize(), properties.holeWait(), properties.sessionQueueSize()),
                 properties.sessionQueueSize(), overflows, json, requests, registrar, presence,
-                properties.typingInterval());
+                properties.typingInterval(), properties.inboundLimits());
     }
 
     @Bean
@@ -147,11 +145,17 @@ public class NotificationConfiguration {
         return new SimpleUrlHandlerMapping(Map.of("/ws", handler), -1);
     }
 
+    /**
+     * Inbound frames are bounded by {@code chat.notification.max-inbound-frame} (16 KiB): Netty refuses a longer
+     * frame from its header, before buffering it, with close 1009; Spring aggregates a fragmented message up to the
+     * same limit.
+     */
     @Bean
     WebFluxConfigurer ticketCheckedWebSockets(TicketSigner signer, UsedNonces usedNonces, ProblemWriter problems,
-                                              NodeIdentity node) {
+                                              NodeIdentity node, NotificationProperties properties) {
+        int maxFrame = properties.inboundLimits().maxFrameBytes();
         TicketHandshakeService service = new TicketHandshakeService(new ReactorNettyRequestUpgradeStrategy(
-                () -> WebsocketServerSpec.builder().maxFramePayloadLength(MAX_CLIENT_FRAME)), signer, usedNonces,
+                () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame)), signer, usedNonces,
                 problems, node.nodeId());
         return new WebFluxConfigurer() {
             @Override
@@ -177,7 +181,7 @@ public class NotificationConfiguration {
     @Bean
     ServiceCredentials serviceCredentials(@Value("${chat.services.uaa}") String uaa,
                                           @Value("${chat.service-client.id:notification}") String clientId,
-                                          @Value("${chat.service-client.secret:local-notification-secret}")
+                                          @Value("${chat.service-client.secret}")
                                           String secret,
                                           Clock clock) {
         return new ServiceCredentials(uaa + "/oauth2/token", clientId, secret, clock);

@@ -3,6 +3,7 @@ package io.chatbackend.notification.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.chatbackend.notification.session.InboundLimits;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
@@ -29,6 +30,12 @@ import java.time.Duration;
  * @param pushMaxAge          deliveries older than this are not pushed (a backlog after a restart)
  * @param socketSendBuffer    the kernel send buffer of each connection (0 = the operating system's autotuning, up to
  *                            megabytes): a client that stops reading holds at most this much besides its queue
+ * @param maxInboundFrame     the largest frame a client may send (a fragmented message: in total); larger closes
+ *                            the session with 1009
+ * @param inboundFramesPerSecond frames a client may send per second on average; beyond it and the burst, an error
+ *                            frame {@code RATE_LIMITED} and close 1008
+ * @param inboundFrameBurst   frames a client may send at once on top of the rate (a reconnect: resume, presence,
+ *                            acks)
  */
 @ConfigurationProperties("chat.notification")
 public record NotificationProperties(String ticketSecret,
@@ -46,7 +53,10 @@ public record NotificationProperties(String ticketSecret,
                                      @DefaultValue("500ms") Duration pushBackoff,
                                      @DefaultValue("256") int pushMaxInFlight,
                                      @DefaultValue("10m") Duration pushMaxAge,
-                                     @DefaultValue("256KB") DataSize socketSendBuffer) {
+                                     @DefaultValue("256KB") DataSize socketSendBuffer,
+                                     @DefaultValue("16KB") DataSize maxInboundFrame,
+                                     @DefaultValue("20") int inboundFramesPerSecond,
+                                     @DefaultValue("40") int inboundFrameBurst) {
 
     public NotificationProperties {
         if (ticketSecret == null || ticketSecret.length() < 32) {
@@ -64,6 +74,19 @@ public record NotificationProperties(String ticketSecret,
         if (resumePageSize < 1 || resumePageSize > 200) {
             throw new IllegalArgumentException("chat.notification.resume-page-size must be between 1 and 200");
         }
+        // a JSON frame needs some room; more than a few MB per frame would undo the point of the limit
+        if (maxInboundFrame.toBytes() < 1024 || maxInboundFrame.toBytes() > 16 * 1024 * 1024) {
+            throw new IllegalArgumentException("chat.notification.max-inbound-frame must be between 1KB and 16MB");
+        }
+        if (inboundFramesPerSecond < 1 || inboundFrameBurst < 1) {
+            throw new IllegalArgumentException(
+                    "chat.notification.inbound-frames-per-second and inbound-frame-burst must be at least 1");
+        }
+    }
+
+    /** What one session's client may send. */
+    public InboundLimits inboundLimits() {
+        return new InboundLimits((int) maxInboundFrame.toBytes(), inboundFramesPerSecond, inboundFrameBurst);
     }
 
     /** The node id: the configured one, else a random one (a restarted node is a new node to user-client). */

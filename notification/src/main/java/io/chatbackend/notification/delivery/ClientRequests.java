@@ -1,6 +1,7 @@
 package io.chatbackend.notification.delivery;
 
 import io.chatbackend.notification.dialogs.DialogDirectory;
+import io.chatbackend.notification.dialogs.DialogReach;
 import io.chatbackend.notification.remote.RemoteProblem;
 import io.chatbackend.notification.fanout.MembershipView;
 import io.chatbackend.notification.session.FrameBody;
@@ -55,15 +56,25 @@ public final class ClientRequests implements SessionActions {
                 error -> session.send(new FrameBody.Error(code(error), "read", dialogId)));
     }
 
+    /**
+     * Only up to a message that exists: an {@code ack} beyond the dialog's last message is refused
+     * ({@code WATERMARK_OUT_OF_RANGE}) before the cursor moves or any receipt goes out. A message this session sent
+     * proves its dialogSeq (the common case: a device acks what it just got, maybe before dialog-domain's read model
+     * has it); anything further is asked of dialog-domain, never guessed from what the node has seen.
+     */
     @Override
     public void ack(LiveSession session, UUID dialogId, long upToSeq) {
         if (!view.isMember(dialogId, session.userId())) {
-            session.send(new FrameBody.Error("DIALOG_NOT_FOUND", "ack", dialogId));
+            session.send(new FrameBody.Error(FrameBody.Error.DIALOG_NOT_FOUND, "ack", dialogId));
             return;
         }
-        userClient.advanceCursor(session.userId(), session.deviceId(), dialogId, upToSeq)
-                .flatMap(cursor -> Mono.fromRunnable(() -> publishDelivered(session, dialogId, cursor))
-                        .subscribeOn(Schedulers.boundedElastic()).then(Mono.just(cursor)))
+        Mono<DialogReach> reach = session.hasSent(dialogId, upToSeq) ? Mono.just(DialogReach.REACHED)
+                : directory.reach(dialogId, session.userId(), upToSeq);
+        reach.flatMap(found -> switch (found) {
+                    case REACHED -> advanceAndPublish(session, dialogId, upToSeq);
+                    case NOT_REACHED -> refuse(session, FrameBody.Error.WATERMARK_OUT_OF_RANGE, dialogId);
+                    case NOT_A_MEMBER -> refuse(session, FrameBody.Error.DIALOG_NOT_FOUND, dialogId);
+                })
                 .subscribe(cursor -> log.debug("Session {}: delivered {} up to {}", session.id(), dialogId, cursor),
                         error -> {
                             log.warn("Session {}: ack of {} failed: {}", session.id(), dialogId, error.toString());
@@ -71,9 +82,21 @@ public final class ClientRequests implements SessionActions {
                         });
     }
 
+    private Mono<Long> advanceAndPublish(LiveSession session, UUID dialogId, long upToSeq) {
+        return userClient.advanceCursor(session.userId(), session.deviceId(), dialogId, upToSeq)
+                .flatMap(cursor -> Mono.fromRunnable(() -> publishDelivered(session, dialogId, cursor))
+                        .subscribeOn(Schedulers.boundedElastic()).then(Mono.just(cursor)));
+    }
+
+    private static Mono<Long> refuse(LiveSession session, String code, UUID dialogId) {
+        session.send(new FrameBody.Error(code, "ack", dialogId));
+        return Mono.empty();
+    }
+
     @Override
     public void typing(LiveSession session, UUID dialogId) {
-        if (!view.isMember(dialogId, session.userId())) {
+        // membership before the limiter: it must only ever hold the user's own dialogs
+        if (!view.isMember(dialogId, session.userId()) || !session.mayType(dialogId)) {
             return;
         }
         Mono.fromRunnable(() -> {
@@ -105,6 +128,6 @@ public final class ClientRequests implements SessionActions {
     }
 
     private static String code(Throwable error) {
-        return error instanceof RemoteProblem problem ? problem.code() : "UNAVAILABLE";
+        return error instanceof RemoteProblem problem ? problem.code() : FrameBody.Error.UNAVAILABLE;
     }
 }

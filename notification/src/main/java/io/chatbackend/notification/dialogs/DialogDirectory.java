@@ -63,6 +63,20 @@ public class DialogDirectory {
     }
 
     /**
+     * Whether the dialog, as {@code viewer} sees it, has reached {@code dialogSeq} (at least 1): one history item at
+     * or after it. History is dialog-domain's read model, which can lag a moment behind the write side: a message
+     * this node already delivered may not be in it yet, so callers first ask the session what it sent (see
+     * {@code LiveSession#hasSent}); there is no internal endpoint that answers the write side's last dialogSeq
+     * without advancing a watermark.
+     */
+    public Mono<DialogReach> reach(UUID dialogId, UUID viewer, long dialogSeq) {
+        if (dialogSeq < 1) {
+            throw new IllegalArgumentException("dialogSeq must be at least 1");
+        }
+        return history(dialogId, viewer, dialogSeq - 1, 1).map(page -> DialogReach.of(page, dialogSeq));
+    }
+
+    /**
      * Advances the user's read watermark ({@code POST /dialogs/{id}/read}); answers the watermark afterwards.
      * Fails with a {@link RemoteProblem} ({@code DIALOG_NOT_FOUND} for a non-member, {@code WATERMARK_OUT_OF_RANGE}).
      */

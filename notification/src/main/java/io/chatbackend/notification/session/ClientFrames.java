@@ -15,13 +15,18 @@ import java.util.UUID;
 
 /**
  * Reads the frames a client sends ({@code ping}, {@code resume}, {@code ack}, {@code read}, {@code typing},
- * {@code presence.subscribe}) and applies them to its session, the others through {@link SessionActions}. A
- * frame that cannot be understood is ignored (logged at debug): a client bug must not cost the session.
+ * {@code presence.subscribe}) and applies them to its session, the others through {@link SessionActions}. A frame
+ * that cannot be understood (not JSON, a member missing or of the wrong type, an extreme number) is answered with an
+ * {@code error} frame and otherwise ignored: a client bug must not cost the session, and a hostile value must never
+ * reach arithmetic or another service. A frame of an unknown type is ignored silently (newer clients).
  */
 final class ClientFrames {
 
     private static final Logger log = LoggerFactory.getLogger(ClientFrames.class);
-    /** A resume names at most this many dialogs (a user's inbox is capped at 10,000). */
+    /**
+     * A resume names at most this many dialogs (a user's inbox is capped at 10,000). The inbound frame limit
+     * ({@code chat.notification.max-inbound-frame}, 16 KiB: about 350 dialogs) is reached long before.
+     */
     private static final int MAX_RESUME_DIALOGS = 10_000;
     /** A presence subscription names at most this many users. */
     static final int MAX_PRESENCE_USERS = 100;
@@ -40,6 +45,7 @@ final class ClientFrames {
             frame = json.readTree(text);
         } catch (JacksonException e) {
             log.debug("Session {}: not JSON, ignored", session.id());
+            session.send(new FrameBody.Error(FrameBody.Error.MALFORMED_FRAME, null, null));
             return;
         }
         String type = frame.path("type").asString("");
@@ -49,31 +55,36 @@ final class ClientFrames {
                 Map<UUID, Long> dialogs = resumeDialogs(frame.path("dialogs"));
                 if (dialogs == null) {
                     log.debug("Session {}: malformed resume, ignored", session.id());
+                    session.send(new FrameBody.Error(FrameBody.Error.MALFORMED_FRAME, type, null));
                 } else {
                     session.resume(dialogs);
                 }
             }
             case "ack", "read" -> {
                 UUID dialog = uuid(frame.path("dialogId"));
-                JsonNode seq = frame.path("upToSeq");
-                if (dialog == null || !seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 0) {
-                    session.send(new FrameBody.Error("MALFORMED_FRAME", type, dialog));
+                ClientSeq.Checked upToSeq = ClientSeq.watermark(frame.path("upToSeq"));
+                if (dialog == null) {
+                    session.send(new FrameBody.Error(FrameBody.Error.MALFORMED_FRAME, type, null));
+                } else if (upToSeq instanceof ClientSeq.Refused refused) {
+                    session.send(new FrameBody.Error(refused.code(), type, dialog));
                 } else if (type.equals("ack")) {
-                    actions.ack(session, dialog, seq.asLong());
+                    actions.ack(session, dialog, ((ClientSeq.Valid) upToSeq).value());
                 } else {
-                    actions.read(session, dialog, seq.asLong());
+                    actions.read(session, dialog, ((ClientSeq.Valid) upToSeq).value());
                 }
             }
             case "typing" -> {
                 UUID dialog = uuid(frame.path("dialogId"));
-                if (dialog != null && session.mayType(dialog)) {
-                    actions.typing(session, dialog);
+                if (dialog == null) {
+                    session.send(new FrameBody.Error(FrameBody.Error.MALFORMED_FRAME, type, null));
+                } else {
+                    actions.typing(session, dialog); // membership first, then the per-dialog limit
                 }
             }
             case "presence.subscribe" -> {
                 Set<UUID> users = users(frame.path("userIds"));
                 if (users == null) {
-                    session.send(new FrameBody.Error("MALFORMED_FRAME", type, null));
+                    session.send(new FrameBody.Error(FrameBody.Error.MALFORMED_FRAME, type, null));
                 } else {
                     actions.subscribePresence(session, users);
                 }
@@ -120,12 +131,11 @@ final class ClientFrames {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = dialogs.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            JsonNode seq = entry.getValue();
-            if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 0) {
+            if (!(ClientSeq.resumePoint(entry.getValue()) instanceof ClientSeq.Valid seq)) {
                 return null;
             }
             try {
-                result.put(UUID.fromString(entry.getKey()), seq.asLong());
+                result.put(UUID.fromString(entry.getKey()), seq.value());
             } catch (IllegalArgumentException e) {
                 return null;
             }

@@ -3,6 +3,9 @@ package io.chatbackend.notification.session;
 import io.chatbackend.notification.dialogs.DialogDirectory;
 import io.chatbackend.notification.ticket.WsTicket;
 import io.micrometer.core.instrument.Counter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -10,6 +13,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -17,8 +21,22 @@ import java.util.UUID;
  * before the upgrade. Sends {@code welcome} first; then whatever the session produces, one frame at a time, each
  * written before the next is taken from the bounded outbox (so a slow client's backlog stays in the outbox, where
  * it overflows visibly, instead of piling up in Netty). Ends when the client closes or a write fails.
+ *
+ * <p>Inbound frames are bounded twice: in size by Netty (see {@code NotificationConfiguration}: a larger frame
+ * closes the session with 1009 before it is buffered) and in rate here ({@link InboundGuard}: an error frame
+ * {@code RATE_LIMITED}, then close 1008).
  */
 public final class DeliveryWebSocketHandler implements WebSocketHandler {
+
+    /** 1008 after a client sent too many frames. */
+    static final CloseStatus TOO_MANY_FRAMES = CloseStatus.POLICY_VIOLATION.withReason("too many frames");
+    /** 1009 after a client sent a frame (or a fragmented message) beyond the size limit. */
+    static final CloseStatus FRAME_TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("frame too big");
+    /**
+     * How long the farewell error frame may take to be written before the socket is closed without it (it was
+     * dropped from a full queue, or the client stopped reading).
+     */
+    private static final Duration FAREWELL_GRACE = Duration.ofSeconds(1);
 
     private final SessionRegistry registry;
     private final DialogDirectory directory;
@@ -30,11 +48,13 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
     private final SessionHooks hooks;
     private final PresenceSubscriptions presence;
     private final java.time.Duration typingInterval;
+    private final InboundLimits inboundLimits;
 
     public DeliveryWebSocketHandler(SessionRegistry registry, DialogDirectory directory, LiveSession.Settings settings,
                                     int queueSize, Counter overflows, JsonMapper json, SessionActions actions,
                                     SessionHooks hooks, PresenceSubscriptions presence,
-                                    java.time.Duration typingInterval) {
+                                    java.time.Duration typingInterval, InboundLimits inboundLimits) {
+        this.inboundLimits = inboundLimits;
         this.hooks = hooks;
         this.presence = presence;
         this.typingInterval = typingInterval;
@@ -45,6 +65,27 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
         this.overflows = overflows;
         this.frames = new FrameJson(json);
         this.clientFrames = new ClientFrames(json, actions);
+    }
+
+    /**
+     * Queues the frame without dropping it (or anything else): if the queue is full, once there is room. The farewell
+     * must not be lost to the flood that caused it; the grace timer bounds a client that stopped reading.
+     */
+    private static void offerWhenRoom(SessionOutbox outbox, FrameBody body) {
+        if (!outbox.tryOffer(body)) {
+            outbox.whenRoom(() -> offerWhenRoom(outbox, body));
+        }
+    }
+
+    /** A frame or message beyond the size limit (whether Netty's decoder or the aggregation noticed it). */
+    private static boolean tooLong(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TooLongFrameException || cause instanceof CorruptedWebSocketFrameException corrupted
+                    && corrupted.closeStatus() == WebSocketCloseStatus.MESSAGE_TOO_BIG) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Without a checked ticket there is no session (only reachable if the handshake service was bypassed). */
@@ -65,13 +106,40 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
         registry.add(session);
         hooks.opened(session);
 
+        InboundGuard guard = new InboundGuard(new FrameRateLimiter(inboundLimits.framesPerSecond(),
+                inboundLimits.frameBurst(), System::nanoTime));
+        Runnable closeForTooManyFrames = () -> {
+            if (guard.claimClose()) {
+                socket.close(TOO_MANY_FRAMES).subscribe(null, error -> { /* already closed */ });
+            }
+        };
         Mono<Void> outbound = OutboxFlux.of(outbox)
-                .concatMap(frame -> socket.send(Mono.just(socket.textMessage(frames.write(frame)))), 0)
+                .concatMap(frame -> socket.send(Mono.just(socket.textMessage(frames.write(frame))))
+                        .then(Mono.fromRunnable(() -> {
+                            if (guard.isFarewell(frame.body())) {
+                                closeForTooManyFrames.run();
+                            }
+                        })), 0)
                 .then();
+        // every data frame counts against the rate, whatever its type (binary frames are ignored, but cost too);
+        // control pings never get here: Reactor Netty answers them itself
         Mono<Void> inbound = socket.receive()
+                .filter(message -> switch (guard.admit()) {
+                    case HANDLE -> true;
+                    case IGNORE -> false;
+                    case REFUSE_AND_CLOSE -> {
+                        offerWhenRoom(outbox, guard.farewell());
+                        Mono.delay(FAREWELL_GRACE).subscribe(ignored -> closeForTooManyFrames.run());
+                        yield false;
+                    }
+                })
                 .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
                 .doOnNext(message -> clientFrames.apply(session, message.getPayloadAsText()))
-                .then();
+                .then()
+                // a single frame beyond the limit is refused by Netty's decoder (which sends 1009 itself), a
+                // fragmented message by Spring's aggregation; left as an error, Reactor Netty would close with 1002
+                .onErrorResume(DeliveryWebSocketHandler::tooLong, error -> socket.close(FRAME_TOO_BIG)
+                        .onErrorResume(closed -> Mono.empty()));
         // whichever ends first ends the session; the other is cancelled
         return Mono.firstWithSignal(inbound, outbound)
                 .doFinally(signal -> {

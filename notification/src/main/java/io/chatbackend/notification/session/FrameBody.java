@@ -83,9 +83,23 @@ public sealed interface FrameBody {
         }
     }
 
-    /** A client frame could not be carried out: {@code code} as in the REST API's problem details. */
+    /**
+     * A client frame could not be carried out: {@code code} as in the REST API's problem details, {@code frame} the
+     * client frame's type (absent when it had none, or for {@code RATE_LIMITED}, which concerns no single frame).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Error(String code, String frame, UUID dialogId) implements FrameBody {
+        /** Not JSON, a required member missing, or a value of the wrong type or sign. */
+        public static final String MALFORMED_FRAME = "MALFORMED_FRAME";
+        /** An {@code upToSeq} of 0, or beyond the dialog's last message as dialog-domain knows it. */
+        public static final String WATERMARK_OUT_OF_RANGE = "WATERMARK_OUT_OF_RANGE";
+        /** Not a member of the dialog (or no such dialog: the same answer). */
+        public static final String DIALOG_NOT_FOUND = "DIALOG_NOT_FOUND";
+        /** Too many frames: the session is closed with 1008 right after this frame. */
+        public static final String RATE_LIMITED = "RATE_LIMITED";
+        /** Another service did not answer; the client may try again. */
+        public static final String UNAVAILABLE = "UNAVAILABLE";
+
         @Override
         public String type() {
             return "error";

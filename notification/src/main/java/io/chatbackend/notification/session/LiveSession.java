@@ -199,10 +199,9 @@ public final class LiveSession {
     // ---- receipts, typing, presence, termination (their own small state; not under the session's lock) ----
 
     private final Map<String, Long> receiptMarks = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<UUID, io.github.bucket4j.Bucket> typingBuckets = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile TypingThrottle typing = new TypingThrottle(Duration.ofSeconds(2));
     private volatile java.util.Set<UUID> presenceSubscriptions = java.util.Set.of();
     private volatile java.util.function.BiConsumer<Integer, String> terminator;
-    private volatile Duration typingInterval = Duration.ofSeconds(2);
 
     /**
      * Sends a receipt unless one at or above its watermark was already sent to this session for the same dialog,
@@ -225,15 +224,26 @@ public final class LiveSession {
         return higher[0];
     }
 
-    /** Whether a {@code typing} of this session in the dialog may go out now (one per typing interval). */
+    /**
+     * Whether a {@code typing} of this session in the dialog may go out now (one per typing interval). Ask only for
+     * the user's own dialogs: the throttle remembers each dialog for one interval.
+     */
     public boolean mayType(UUID dialog) {
-        Duration interval = typingInterval;
-        return typingBuckets.computeIfAbsent(dialog, d -> io.github.bucket4j.Bucket.builder()
-                .addLimit(limit -> limit.capacity(1).refillIntervally(1, interval)).build()).tryConsume(1);
+        return typing.tryPass(dialog);
     }
 
     public void typingInterval(Duration interval) {
-        this.typingInterval = interval;
+        this.typing = new TypingThrottle(interval);
+    }
+
+    /**
+     * Whether this session produced a message frame of the dialog at or beyond {@code dialogSeq}: proof that the
+     * dialog has reached it (a message frame carries a dialogSeq dialog-domain confirmed). What the client claimed
+     * in its resume does not count.
+     */
+    public synchronized boolean hasSent(UUID dialog, long dialogSeq) {
+        Cursor cursor = cursors.get(dialog);
+        return cursor != null && cursor.highestSent >= dialogSeq;
     }
 
     public java.util.Set<UUID> presenceSubscriptions() {
@@ -290,7 +300,7 @@ public final class LiveSession {
         FrameBody.Message next;
         while ((next = nextPending(cursor, false)) != null) {
             cursor.pending.pollFirstEntry();
-            cursor.lastSent = next.dialogSeq();
+            cursor.sent(next.dialogSeq());
             outbox.offer(next);
         }
         if (cursor.pending != null && !cursor.pending.isEmpty()) {
@@ -451,7 +461,7 @@ public final class LiveSession {
             if (!outbox.tryOffer(frame(item))) {
                 return false;
             }
-            cursor.lastSent = item.dialogSeq();
+            cursor.sent(item.dialogSeq());
             return true;
         }
     }
@@ -487,7 +497,7 @@ public final class LiveSession {
                 return false;
             }
             cursor.pending.pollFirstEntry();
-            cursor.lastSent = next.dialogSeq();
+            cursor.sent(next.dialogSeq());
             return true;
         }
     }
@@ -520,7 +530,7 @@ public final class LiveSession {
                 FrameBody.Message next;
                 while ((next = nextPending(cursor, true)) != null) {
                     cursor.pending.pollFirstEntry();
-                    cursor.lastSent = next.dialogSeq();
+                    cursor.sent(next.dialogSeq());
                     outbox.offer(next);
                 }
                 cursor.catchingUp = false;
@@ -588,15 +598,24 @@ public final class LiveSession {
                 : new FrameBody.Message.Body(item.body().type(), item.body().text()), item.sentAt());
     }
 
-    /** Per dialog: the last dialogSeq sent (-1 = not known yet), held live deliveries, catching up or not. */
+    /**
+     * Per dialog: the last dialogSeq sent (-1 = not known yet; a resume sets it to what the client says it has), the
+     * highest one this session produced a message frame for, held live deliveries, catching up or not.
+     */
     private static final class Cursor {
         long lastSent = -1;
+        long highestSent;
         boolean catchingUp;
         boolean repairScheduled;
         TreeMap<Long, FrameBody.Message> pending;
 
         boolean anchored() {
             return lastSent >= 0;
+        }
+
+        void sent(long dialogSeq) {
+            lastSent = dialogSeq;
+            highestSent = Math.max(highestSent, dialogSeq);
         }
     }
 

@@ -15,7 +15,11 @@ public interface SessionActions {
     /** {@code ack {dialogId, upToSeq}}: advance the device's delivery cursor and tell the dialog's members. */
     void ack(LiveSession session, UUID dialogId, long upToSeq);
 
-    /** {@code typing {dialogId}} (already rate limited per session and dialog). */
+    /**
+     * {@code typing {dialogId}}: for a member, at most one per session and dialog every typing interval
+     * ({@link LiveSession#mayType}, asked only after the membership check, so the limiter never holds a dialog the
+     * user is not in).
+     */
     void typing(LiveSession session, UUID dialogId);
 
     /** {@code presence.subscribe {userIds}}: replaces the session's presence subscriptions. */

@@ -127,6 +127,28 @@ class LiveSessionTest {
                 .containsExactly("two", "after the join");
     }
 
+    @Test
+    void onlyMessagesTheSessionSentProveADialogSeqNotWhatTheClientClaimed() {
+        DIALOGS.join(dialog, user);
+        long one = DIALOGS.append(dialog, other, "one");
+        long two = DIALOGS.append(dialog, other, "two");
+        session.resume(Map.of(dialog, 1_000L)); // a client's claim, far beyond the dialog
+        await().atMost(PATIENCE).until(session::isSettled);
+        assertThat(session.hasSent(dialog, 1)).isFalse();
+
+        session.resume(Map.of(dialog, one)); // the client has one: two comes from history
+        await().atMost(PATIENCE).until(session::isSettled);
+        assertThat(dialogSeqs()).containsExactly(two);
+        assertThat(session.hasSent(dialog, two)).isTrue();
+        assertThat(session.hasSent(dialog, one)).as("below what was sent").isTrue();
+        assertThat(session.hasSent(dialog, two + 1)).isFalse();
+        assertThat(session.hasSent(UUID.randomUUID(), 1)).isFalse();
+
+        long three = DIALOGS.appendLagging(dialog, other, "three"); // delivered live, not in history yet
+        session.deliver(message(three));
+        assertThat(session.hasSent(dialog, three)).isTrue();
+    }
+
     private void resumedWithNothing() {
         session.resume(Map.of());
         await().atMost(PATIENCE).until(session::isSettled);
