@@ -47,4 +47,19 @@ class SpoofedIdentityHeadersIT extends GatewayIntegrationTest {
         assertThat(seen).isNotNull();
         assertThat(seen.header("X-User-Id")).isNull();
     }
+
+    @Test
+    void contextsLearnTheClientAddressTheGatewaySawNeverOneTheClientClaimed() {
+        String requestId = newRequestId();
+        gateway().send(gateway().request("/api/v1/auth/login")
+                .header("X-Request-Id", requestId)
+                .header("X-Forwarded-For", "203.0.113.7")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Real-IP", "203.0.113.8"));
+        StandInContext.SeenRequest seen = CONTEXTS.get("uaa").seen(requestId);
+        assertThat(seen.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        assertThat(seen.header("X-Forwarded-Host")).isNull();
+        assertThat(seen.header("X-Real-IP")).isNull();
+        assertThat(seen.header("Forwarded")).isNull();
+    }
 }

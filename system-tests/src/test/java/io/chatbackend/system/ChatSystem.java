@@ -63,6 +63,21 @@ final class ChatSystem implements AutoCloseable {
         gateway = started.get("api-gateway");
     }
 
+    private static ChatSystem shared;
+
+    /**
+     * One system for every test class that only uses it (started on first use, stopped when the test JVM ends):
+     * each start costs about a minute of CI.
+     */
+    static synchronized ChatSystem shared() {
+        if (shared == null) {
+            shared = start();
+            ChatSystem started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "chat-system-stop"));
+        }
+        return shared;
+    }
+
     /**
      * Starts the six processes at once (each waits for its own dependencies lazily, as in the local run) and
      * answers when every one is ready.

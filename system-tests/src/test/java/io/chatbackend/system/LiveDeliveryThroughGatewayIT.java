@@ -25,7 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
 import io.chatbackend.platform.testing.ServiceProcess;
 import io.chatbackend.system.ChatSystem.Account;
 import io.chatbackend.system.ChatSystem.Login;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,14 +44,7 @@ class LiveDeliveryThroughGatewayIT {
 
     @BeforeAll
     static void start() {
-        system = ChatSystem.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
+        system = ChatSystem.shared();
     }
 
     /**

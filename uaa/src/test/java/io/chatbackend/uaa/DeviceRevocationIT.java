@@ -1,7 +1,6 @@
 package io.chatbackend.uaa;
 
 import io.chatbackend.platform.events.TopicNames;
-import io.chatbackend.platform.testing.EmbeddedInfraProperties;
 import io.chatbackend.userclient.contract.DeviceRevoked;
 import io.chatbackend.userclient.contract.UserClientTopics;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -11,11 +10,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,17 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Consumer side of user-client's contract: a {@code DeviceRevoked} (published from user-client-contract's sample,
  * with unknown members added) revokes that device's refresh tokens, so it cannot refresh; the user's other devices
- * and a later login on the same device id are unaffected, also when the event is delivered again.
+ * are unaffected, also when the event is delivered again, and a later login naming the revoked device id is refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "chat.uaa.throttle.attempts-per-source-per-minute=1000",
-        "chat.uaa.throttle.registrations-per-source-per-minute=1000"})
-class DeviceRevocationIT {
+class DeviceRevocationIT extends UaaIntegrationTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfraProperties.register(registry, "uaarevoke");
-    }
 
     @LocalServerPort
     int port;
@@ -61,7 +50,7 @@ class DeviceRevocationIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void aRevokedDeviceCannotRefreshWhileOtherDevicesAndLaterLoginsCan() throws Exception {
+    void aRevokedDeviceCannotRefreshOrLogInAgainWhileOtherDevicesCan() throws Exception {
         String name = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         assertThat(post("/api/v1/auth/register", "{\"username\":\"" + name
                 + "\",\"password\":\"a fine password 1\"}").statusCode()).isEqualTo(201);
@@ -87,8 +76,14 @@ class DeviceRevocationIT {
         HttpResponse<String> other = refresh(laptop.get("refreshToken").asString());
         assertThat(other.statusCode()).as("the user's other device").isEqualTo(200);
 
-        // a later login on that device id starts a new family; a redelivered revocation leaves it alone
-        JsonNode again = login(name, "phone-1");
+        // a revoked device id stays revoked, as it does in user-client: a later login naming it is refused, so a
+        // second revocation that user-client would never publish cannot be needed (ADR 0016)
+        HttpResponse<String> sameDevice = post("/api/v1/auth/login", "{\"username\":\"" + name
+                + "\",\"password\":\"a fine password 1\",\"deviceId\":\"phone-1\"}");
+        assertThat(sameDevice.statusCode()).as(sameDevice.body()).isEqualTo(409);
+        assertThat(json.readTree(sameDevice.body()).get("code").asString()).isEqualTo("CLIENT_REVOKED");
+        // a new device id starts a new family; a redelivered revocation leaves it alone
+        JsonNode again = login(name, "phone-2");
         publishRevocation(userId, "phone-1");
         publishRevocation(userId, "laptop-2"); // marker: once this one is applied, the redelivery was too
         long markerDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -5,14 +5,10 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import io.chatbackend.platform.testing.EmbeddedInfraProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,20 +24,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** UAA end to end on the real PostgreSQL: accounts, tokens, keys, throttling, the standard OAuth endpoints. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "chat.public-url=http://issuer.test",
-        "chat.uaa.provisioning.enabled=true",
-        "chat.uaa.admin.username=root-admin",
-        "chat.uaa.admin.password=root-admin-password-1",
-        "chat.uaa.throttle.failures-per-account=3",
-        "chat.uaa.throttle.attempts-per-source-per-minute=1000",
-        "chat.uaa.throttle.registrations-per-source-per-minute=1000"})
-class UaaAuthIT {
+class UaaAuthIT extends UaaIntegrationTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfraProperties.register(registry, "uaa");
-    }
 
     @LocalServerPort
     int port;
@@ -51,6 +35,8 @@ class UaaAuthIT {
     JsonMapper json;
     @Autowired
     org.springframework.core.env.Environment environment;
+    @Autowired
+    io.chatbackend.uaa.token.SigningKeys signingKeys;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -235,6 +221,15 @@ class UaaAuthIT {
         assertThat(SignedJWT.parse(fresh).getHeader().getKeyID()).isEqualTo(newKid);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM signing_key WHERE kid IN (?, ?)", Integer.class,
                 oldKid, newKid)).as("keys are persisted").isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT private_key FROM signing_key", String.class))
+                .as("private keys are stored encrypted").allSatisfy(stored -> assertThat(stored).startsWith("aesgcm1:"));
+
+        // once no token it signed can still be valid, a retired key is deleted, not kept forever
+        jdbc.update("UPDATE signing_key SET retire_at = now() - interval '1 second' WHERE kid = ?", oldKid);
+        signingKeys.refresh();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signing_key WHERE kid = ?", Integer.class, oldKid))
+                .isZero();
+        assertThat(jwks().getKeys()).extracting(key -> key.getKeyID()).containsExactly(newKid);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.chatbackend.uaa;
 
 import io.chatbackend.platform.events.ContractShape;
 import io.chatbackend.platform.events.TopicNames;
-import io.chatbackend.platform.testing.EmbeddedInfraProperties;
 import io.chatbackend.uaa.contract.UserRegistered;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -16,10 +15,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,14 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kafka, has the shape of the published sample ({@code contract-samples/UserRegistered.v1.json}: the same member
  * names with the same JSON types, values aside), on the topic created at start and kept forever.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "chat.uaa.throttle.registrations-per-source-per-minute=1000"})
-class UserRegisteredPublishingIT {
+class UserRegisteredPublishingIT extends UaaIntegrationTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfraProperties.register(registry, "uaapub");
-    }
 
     @LocalServerPort
     int port;

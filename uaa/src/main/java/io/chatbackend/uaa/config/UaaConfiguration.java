@@ -6,6 +6,7 @@ import io.chatbackend.uaa.account.Registration;
 import io.chatbackend.uaa.integration.Outbox;
 import io.chatbackend.uaa.login.LoginThrottle;
 import io.chatbackend.uaa.token.AccessTokenIssuer;
+import io.chatbackend.uaa.token.KeyEncryption;
 import io.chatbackend.uaa.token.RefreshTokens;
 import io.chatbackend.uaa.token.SigningKeys;
 import io.chatbackend.uaa.token.TokenService;
@@ -61,7 +62,7 @@ class UaaConfiguration {
     SigningKeys signingKeys(JdbcTemplate jdbc, TransactionTemplate transaction, UaaProperties properties,
                             Clock clock) {
         SigningKeys keys = new SigningKeys(jdbc, transaction, properties.keyRotationPeriod(),
-                properties.accessTokenTtl(), clock);
+                properties.accessTokenTtl(), clock, new KeyEncryption(properties.keyEncryptionKey()));
         keys.initialize();
         return keys;
     }

@@ -17,7 +17,9 @@ public record UaaProperties(
         Provisioning provisioning,
         Throttle throttle,
         List<ServiceClient> serviceClients,
-        List<String> webRedirectUris) {
+        List<String> webRedirectUris,
+        /* encrypts the token signing keys at rest (CHAT_UAA_KEY_ENCRYPTION_KEY, no default) */
+        String keyEncryptionKey) {
 
     public UaaProperties {
         issuer = issuer == null ? "http://127.0.0.1:8080" : issuer;

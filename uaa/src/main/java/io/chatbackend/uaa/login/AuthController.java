@@ -83,6 +83,11 @@ public class AuthController {
         }
         throttle.succeeded(username, source);
         String deviceId = request.deviceId() != null ? request.deviceId() : "device-" + UUID.randomUUID();
+        if (refreshTokens.isDeviceRevoked(account.get().userId(), deviceId)) {
+            // a revoked device id never comes back: in user-client it stays revoked too (ADR 0016)
+            throw new ApiException(HttpStatus.CONFLICT, "CLIENT_REVOKED",
+                    "This device was revoked; log in with a new deviceId.");
+        }
         return tokens.issue(account.get(), deviceId);
     }
 

@@ -109,6 +109,16 @@ public class RefreshTokens {
                 + "HAVING min(issued_at) <= r.revoked_at)", Timestamp.from(clock.instant()), userId, deviceId);
     }
 
+    /**
+     * Whether user-client revoked this device id of the user. A revoked device id stays revoked: a login naming it
+     * is refused, so a device's lifecycle is the same in UAA and user-client (ADR 0016).
+     */
+    @Transactional(readOnly = true)
+    public boolean isDeviceRevoked(UUID userId, String deviceId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM revoked_device WHERE "
+                + "user_id = ? AND device_id = ?)", Boolean.class, userId, deviceId));
+    }
+
     private boolean familyOfRevokedDevice(UUID familyId, UUID userId, String deviceId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM revoked_device r WHERE "
                 + "r.user_id = ? AND r.device_id = ? AND r.revoked_at >= (SELECT min(issued_at) FROM refresh_token "

@@ -32,8 +32,9 @@ import java.util.UUID;
 
 /**
  * The RSA keys tokens are signed with, persisted in the database so a restart (or another instance) invalidates
- * nothing. The newest unretired key signs; after a rotation the previous key stays published in the JWKS until
- * every token it signed has expired, then it is dropped.
+ * nothing; private keys are stored encrypted ({@link KeyEncryption}). The newest unretired key signs; after a
+ * rotation the previous key stays published in the JWKS until every token it signed has expired, then it is
+ * deleted.
  */
 public class SigningKeys implements JWKSource<SecurityContext> {
 
@@ -48,10 +49,12 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     private final Duration rotationPeriod;
     private final Duration publishAfterRetirement;
     private final Clock clock;
+    private final KeyEncryption encryption;
     private volatile List<RSAKey> published = List.of();
 
     public SigningKeys(JdbcTemplate jdbc, TransactionTemplate transaction, Duration rotationPeriod,
-                       Duration accessTokenTtl, Clock clock) {
+                       Duration accessTokenTtl, Clock clock, KeyEncryption encryption) {
+        this.encryption = encryption;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.rotationPeriod = rotationPeriod;
@@ -59,10 +62,26 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         this.clock = clock;
     }
 
-    /** Creates the first key if there is none, rotates an old one, and loads what is published. */
+    /**
+     * Creates the first key if there is none, rotates an old one, deletes keys no valid token can name any more,
+     * encrypts keys stored before encryption, and loads what is published.
+     */
     public void initialize() {
         transaction.executeWithoutResult(status -> {
             jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", ROTATION_LOCK);
+            int deleted = jdbc.update("DELETE FROM signing_key WHERE retire_at IS NOT NULL AND retire_at <= ?",
+                    Timestamp.from(clock.instant()));
+            if (deleted > 0) {
+                log.info("Deleted {} retired signing key(s)", deleted);
+            }
+            jdbc.query("SELECT kid, private_key FROM signing_key", rs -> {
+                String kid = rs.getString(1);
+                String stored = rs.getString(2);
+                if (!KeyEncryption.isSealed(stored)) {
+                    jdbc.update("UPDATE signing_key SET private_key = ? WHERE kid = ?",
+                            encryption.seal(kid, encryption.open(kid, stored)), kid);
+                }
+            });
             Instant newest = jdbc.query("SELECT max(created_at) FROM signing_key WHERE retire_at IS NULL",
                     (rs, row) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).get(0);
             if (newest == null || newest.isBefore(clock.instant().minus(rotationPeriod))) {
@@ -117,7 +136,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         jdbc.update("UPDATE signing_key SET retire_at = ? WHERE retire_at IS NULL",
                 Timestamp.from(now.plus(publishAfterRetirement)));
         jdbc.update("INSERT INTO signing_key (kid, private_key, public_key, created_at) VALUES (?, ?, ?, ?)", kid,
-                Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+                encryption.seal(kid, pair.getPrivate().getEncoded()),
                 Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), Timestamp.from(now));
         log.info("New token signing key {}", kid);
         return kid;
@@ -127,16 +146,16 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         Instant now = clock.instant();
         published = jdbc.query("SELECT kid, private_key, public_key FROM signing_key "
                         + "WHERE retire_at IS NULL OR retire_at > ? ORDER BY (retire_at IS NULL) DESC, created_at DESC",
-                (rs, row) -> toJwk(rs.getString(1), rs.getString(2), rs.getString(3)), Timestamp.from(now));
+                (rs, row) -> toJwk(rs.getString(1), encryption.open(rs.getString(1), rs.getString(2)),
+                        rs.getString(3)), Timestamp.from(now));
     }
 
-    private static RSAKey toJwk(String kid, String privateKey, String publicKey) {
+    private static RSAKey toJwk(String kid, byte[] privateKey, String publicKey) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             RSAPublicKey pub = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(
                     Base64.getDecoder().decode(publicKey)));
-            RSAPrivateKey priv = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(
-                    Base64.getDecoder().decode(privateKey)));
+            RSAPrivateKey priv = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(privateKey));
             return new RSAKey.Builder(pub).privateKey(priv).keyID(kid).keyUse(KeyUse.SIGNATURE)
                     .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256).build();
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {

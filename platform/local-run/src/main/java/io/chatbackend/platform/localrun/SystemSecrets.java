@@ -43,6 +43,7 @@ public final class SystemSecrets {
             environment.put("CHAT_SERVICE_CLIENT_SECRET", secret("client-" + role));
         }
         if (role.equals("uaa")) {
+            environment.put("CHAT_UAA_KEY_ENCRYPTION_KEY", secret("uaa-key-encryption-key"));
             for (String client : SERVICE_CLIENTS) {
                 environment.put("CHAT_SECRET_" + client.toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
                         secret("client-" + client));

@@ -40,9 +40,18 @@ public final class SendLoadDriver {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new ConcurrentHashMap<>(Map.of("--gateway", "http://127.0.0.1:8080",
-                "--admin", "admin", "--admin-password", "admin-password-1", "--senders", "16", "--seconds", "20"));
+                "--admin", "admin", "--senders", "16", "--seconds", "20"));
+        // the administrator's password has no default: --admin-password, or the variable the run was started with
+        String fromEnvironment = System.getenv("CHAT_UAA_ADMIN_PASSWORD");
+        if (fromEnvironment != null) {
+            options.put("--admin-password", fromEnvironment);
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
+        }
+        if (!options.containsKey("--admin-password")) {
+            System.err.println("--admin-password is required (or CHAT_UAA_ADMIN_PASSWORD in the environment)");
+            System.exit(2);
         }
         SendLoadDriver driver = new SendLoadDriver(options.get("--gateway"));
         int senders = Integer.parseInt(options.get("--senders"));

@@ -58,7 +58,8 @@ public final class WebSocketLoadDriver implements Callable<Integer> {
     String nodePid;
     @Option(names = "--admin", defaultValue = "admin")
     String admin;
-    @Option(names = "--admin-password", defaultValue = "admin-password-1")
+    @Option(names = "--admin-password", required = true, defaultValue = "${env:CHAT_UAA_ADMIN_PASSWORD}",
+            description = "the administrator's password (default: $CHAT_UAA_ADMIN_PASSWORD)")
     String adminPassword;
     @Option(names = "--users", defaultValue = "100", description = "users holding the idle sessions")
     int users;
