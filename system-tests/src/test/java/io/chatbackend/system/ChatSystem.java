@@ -124,6 +124,8 @@ final class ChatSystem implements AutoCloseable {
 
         // generated for this stack and passed in the environment, as the local run does
         SystemSecrets secrets = Stacks.secrets();
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        arguments.keySet().forEach(service -> environments.put(service, secrets.environmentOf(service)));
         ExecutorService starters = Executors.newFixedThreadPool(arguments.size());
         Map<String, Future<ServiceProcess>> starting = new LinkedHashMap<>();
         arguments.forEach((service, own) -> {
@@ -131,7 +133,7 @@ final class ChatSystem implements AutoCloseable {
             all.addAll(own);
             starting.put(service, starters.submit(() -> ServiceProcess.start(service,
                     root.resolve(service + "/target/" + service + "-exec.jar"), ports.get(service), all,
-                    secrets.environmentOf(service))));
+                    environments.get(service))));
         });
         starters.shutdown();
         Map<String, ServiceProcess> started = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import io.chatbackend.platform.infra.Endpoints;
 import io.chatbackend.platform.infra.Ports;
 import io.chatbackend.platform.testing.IsolatedData;
 import io.chatbackend.platform.testing.ServiceProcess;
+import io.chatbackend.uaa.token.KeyEncryption;
 import io.chatbackend.platform.testing.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,11 +226,13 @@ class IdentityThroughGatewayIT {
         Endpoints endpoints = SharedInfrastructure.endpoints();
         try (var connection = DriverManager.getConnection(databaseUrl, endpoints.postgresUsername(),
                 endpoints.postgresPassword()); var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT private_key FROM uaa.signing_key WHERE retire_at IS NULL "
+             var rows = statement.executeQuery("SELECT kid, private_key FROM uaa.signing_key WHERE retire_at IS NULL "
                      + "ORDER BY created_at DESC LIMIT 1")) {
             rows.next();
+            // stored encrypted: only someone holding UAA's key-encryption key (as this test does) can sign with it
+            KeyEncryption encryption = new KeyEncryption(uaa.environment().get("CHAT_UAA_KEY_ENCRYPTION_KEY"));
             return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
-                    Base64.getDecoder().decode(rows.getString(1))));
+                    encryption.open(rows.getString(1), rows.getString(2))));
         }
     }
 

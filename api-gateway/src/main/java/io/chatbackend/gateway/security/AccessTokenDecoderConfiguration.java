@@ -15,7 +15,7 @@ import java.time.Duration;
 
 /**
  * Decodes access tokens with UAA's public keys (JWKS, fetched and cached, refetched for an unknown key id at most
- * once per 10 s: {@link KeySetCache}).
+ * once a second: {@link KeySetCache}).
  * Only RS256 is accepted: {@code alg=none} and HMAC tokens (e.g. HS256 "signed" with the public key, the key
  * confusion attack) find no key to verify with and are refused.
  */
@@ -26,7 +26,7 @@ public class AccessTokenDecoderConfiguration {
     /** A key set that does not come in this time fails the request (503) instead of holding it. */
     private static final Duration KEY_SET_TIMEOUT = Duration.ofSeconds(5);
     /** Unknown key ids make the gateway fetch the key set again at most this often (ADR 0016). */
-    private static final Duration KEY_SET_MIN_REFETCH = Duration.ofSeconds(10);
+    private static final Duration KEY_SET_MIN_REFETCH = Duration.ofSeconds(1);
 
     @Bean
     ReactiveJwtDecoder accessTokenDecoder(TokenValidationProperties properties) {

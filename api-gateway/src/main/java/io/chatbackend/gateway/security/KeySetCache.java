@@ -17,10 +17,11 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * UAA's public keys for the token decoder, fetched at most once per {@code minRefetchInterval}: a token naming an
- * unknown key id makes the gateway fetch the key set again only if the last fetch is older than that, so a flood of
- * made-up key ids costs UAA nothing (Spring's own source refetches for every unknown id). Concurrent fetches share
- * one request. After a key rotation the first token with the new id finds the set long unfetched and fetches it.
+ * UAA's public keys for the token decoder, fetched again at most once per {@code minRefetchInterval}: a token naming
+ * an unknown key id waits for the next allowed fetch (shared by every such token meanwhile) instead of causing one
+ * of its own, so a flood of made-up key ids costs UAA one request per interval (Spring's own source fetches for
+ * every unknown id), while the first token signed by a newly rotated key is still accepted, at most one interval
+ * late.
  */
 final class KeySetCache implements Function<SignedJWT, Flux<JWK>> {
 
@@ -50,23 +51,29 @@ final class KeySetCache implements Function<SignedJWT, Flux<JWK>> {
         if (!known.isEmpty()) {
             return Flux.fromIterable(known);
         }
-        if (fetchedOnce && clock.getAsLong() - lastFetch < minRefetchNanos) {
-            return Flux.empty(); // fetched a moment ago: the key id is unknown to UAA too
-        }
         return refetch().flatMapMany(set -> Flux.fromIterable(selector.select(set)));
     }
 
+    /** The next fetch: the one already waiting or running, or a new one once the interval since the last passed. */
     private Mono<JWKSet> refetch() {
-        Mono<JWKSet> running = inFlight.get();
-        if (running != null) {
-            return running;
+        while (true) {
+            Mono<JWKSet> running = inFlight.get();
+            if (running != null) {
+                return running;
+            }
+            long wait = fetchedOnce ? Math.max(0, lastFetch + minRefetchNanos - clock.getAsLong()) : 0;
+            Mono<JWKSet> next = Mono.delay(Duration.ofNanos(wait)).then(fetch)
+                    .doOnNext(set -> {
+                        keys.set(set);
+                        lastFetch = clock.getAsLong();
+                        fetchedOnce = true;
+                    })
+                    .doFinally(signal -> inFlight.set(null))
+                    .cache();
+            if (inFlight.compareAndSet(null, next)) {
+                return next;
+            }
         }
-        Mono<JWKSet> shared = fetch.doOnNext(set -> {
-            keys.set(set);
-            lastFetch = clock.getAsLong();
-            fetchedOnce = true;
-        }).doFinally(signal -> inFlight.set(null)).cache();
-        return inFlight.compareAndSet(null, shared) ? shared : inFlight.get() != null ? inFlight.get() : shared;
     }
 
     private static JWKSet parse(String body) {

@@ -19,19 +19,29 @@ public final class GeneratedSecret {
     private GeneratedSecret() {
     }
 
-    /** The secret in {@code file}, created (mode 0600) with 32 random bytes, URL-safe, if it does not exist yet. */
-    public static String readOrCreate(Path file) {
+    /**
+     * The secret in {@code file}, created (mode 0600) with 32 random bytes, URL-safe, if it does not exist yet.
+     * Callers in one JVM are serialized, and the file is created exclusively, so everyone who asks for the same
+     * file gets the same value, even when several services start at once.
+     */
+    public static synchronized String readOrCreate(Path file) {
         try {
             if (Files.isRegularFile(file)) {
                 return Files.readString(file).strip();
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
             String value = random();
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".secret-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temporary, value);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try {
+                // a hard link fails if the file exists: another process created it first, and its value wins
+                Files.createLink(file, temporary);
+            } catch (java.nio.file.FileAlreadyExistsException createdMeanwhile) {
+                return Files.readString(file).strip();
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the secret in " + file, e);
