@@ -51,7 +51,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
     }
 
     /** Whole seconds, rounded up and at least 1: retrying after the advertised delay must succeed. */
-    static long retryAfterSeconds(long nanosToWait) {
+    public static long retryAfterSeconds(long nanosToWait) {
         long nanosPerSecond = TimeUnit.SECONDS.toNanos(1);
         return Math.max(1, (nanosToWait + nanosPerSecond - 1) / nanosPerSecond);
     }

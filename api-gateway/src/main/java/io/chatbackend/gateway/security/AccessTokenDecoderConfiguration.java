@@ -29,8 +29,12 @@ public class AccessTokenDecoderConfiguration {
     private static final Duration KEY_SET_MIN_REFETCH = Duration.ofSeconds(1);
 
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(TokenValidationProperties properties) {
-        KeySetCache keys = new KeySetCache(keySetClient(), properties.jwkSetUri(), KEY_SET_MIN_REFETCH);
+    KeySetCache keySetCache(TokenValidationProperties properties) {
+        return new KeySetCache(keySetClient(), properties.jwkSetUri(), KEY_SET_MIN_REFETCH);
+    }
+
+    @Bean
+    ReactiveJwtDecoder accessTokenDecoder(TokenValidationProperties properties, KeySetCache keys) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();

@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  * every unknown id), while the first token signed by a newly rotated key is still accepted, at most one interval
  * late.
  */
-final class KeySetCache implements Function<SignedJWT, Flux<JWK>> {
+public final class KeySetCache implements Function<SignedJWT, Flux<JWK>> {
 
     private final Mono<JWKSet> fetch;
     private final long minRefetchNanos;
@@ -52,6 +52,14 @@ final class KeySetCache implements Function<SignedJWT, Flux<JWK>> {
             return Flux.fromIterable(known);
         }
         return refetch().flatMapMany(set -> Flux.fromIterable(selector.select(set)));
+    }
+
+    /**
+     * Whether a token naming this key id may verify, judged without a fetch: before the first fetch anything may;
+     * after it, only ids the key set holds.
+     */
+    public boolean mayKnow(String keyId) {
+        return !fetchedOnce || (keyId != null && keys.get().getKeyByKeyId(keyId) != null);
     }
 
     /** The next fetch: the one already waiting or running, or a new one once the interval since the last passed. */

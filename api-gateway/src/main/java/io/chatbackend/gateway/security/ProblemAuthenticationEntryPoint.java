@@ -1,7 +1,6 @@
 package io.chatbackend.gateway.security;
 
 import io.chatbackend.gateway.edge.ClientAddress;
-import io.chatbackend.gateway.ratelimit.BadTokenLimiter;
 import io.chatbackend.gateway.problem.GatewayProblem;
 import io.chatbackend.gateway.problem.ProblemResponseWriter;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +31,8 @@ class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint 
         String challenge = refusal instanceof OAuth2AuthenticationException oauth2
                 ? "Bearer error=\"" + oauth2.getError().getErrorCode() + "\""
                 : "Bearer";
-        if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+        if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                && exchange.getAttribute(BadTokenLimiter.COUNTED) == null) {
             badTokens.refused(ClientAddress.of(exchange));
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);

@@ -1,4 +1,4 @@
-package io.chatbackend.gateway.ratelimit;
+package io.chatbackend.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,6 +15,9 @@ import java.time.Duration;
  */
 @Component
 public class BadTokenLimiter {
+
+    /** Exchange attribute: this request's token was already counted as refused before it was decoded. */
+    public static final String COUNTED = BadTokenLimiter.class.getName() + ".counted";
 
     private final Cache<String, Bucket> buckets;
     private final Settings settings;
