@@ -255,6 +255,54 @@ class HostileClientsIT {
         assertThat(system.refresh(phone.refreshToken()).statusCode()).as("the other device").isEqualTo(200);
     }
 
+    @Test
+    void aWebSocketClientsOwnFramesAreBoundedThroughTheGateway() throws Exception {
+        ChatSystem.Login judy = system.login(system.register(), "phone");
+        // an oversized frame: close 1009 (the gateway passes the node's close on)
+        try (DeviceSocket socket = system.open(judy, judy.accessToken())) {
+            socket.await("welcome", 1, Duration.ofSeconds(30));
+            socket.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(17 * 1024) + "\"}");
+            Api.await("the oversized frame to close the session", Duration.ofSeconds(30), socket::closeStatus,
+                    status -> status != DeviceSocket.OPEN);
+            assertThat(socket.closeStatus()).isIn(1009, DeviceSocket.ABORTED);
+        }
+        // a flood: one error frame RATE_LIMITED, then close 1008
+        try (DeviceSocket socket = system.open(judy, judy.accessToken())) {
+            socket.await("welcome", 1, Duration.ofSeconds(30));
+            for (int i = 0; i < 200 && socket.closeStatus() == DeviceSocket.OPEN; i++) {
+                try {
+                    socket.send("{\"type\":\"ping\"}");
+                } catch (RuntimeException closedMeanwhile) {
+                    break;
+                }
+            }
+            Api.await("the flood to close the session", Duration.ofSeconds(30), socket::closeStatus,
+                    status -> status != DeviceSocket.OPEN);
+            assertThat(socket.closeStatus()).isEqualTo(1008);
+            assertThat(socket.frames("error")).extracting(frame -> frame.get("code").asString())
+                    .containsExactly("RATE_LIMITED");
+        }
+    }
+
+    @Test
+    void anAckBeyondTheLastMessageMovesNoReceipt() throws Exception {
+        ChatSystem.Login kim = system.login(system.register(), "phone");
+        ChatSystem.Login leo = system.login(system.register(), "phone");
+        String dialog = system.createDirect(kim, leo.account());
+        system.send(kim, dialog, "one");
+        try (DeviceSocket kimSocket = system.connectWherever(kim);
+             DeviceSocket leoSocket = system.connectWherever(leo)) {
+            leoSocket.await("message", 1, Duration.ofSeconds(30));
+            leoSocket.send("{\"type\":\"ack\",\"dialogId\":\"" + dialog + "\",\"upToSeq\":1000000}");
+            JsonNode error = leoSocket.await("error", 1, Duration.ofSeconds(30)).get(0);
+            assertThat(error.get("code").asString()).isEqualTo("WATERMARK_OUT_OF_RANGE");
+            // the refused ack moved nothing: the sender's devices hear of no receipt beyond what exists
+            Api.pause(1_000);
+            assertThat(kimSocket.frames("receipt")).allSatisfy(receipt ->
+                    assertThat(receipt.get("upToSeq").asLong()).isLessThanOrEqualTo(1));
+        }
+    }
+
     private static String login(String username, String password) {
         return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"deviceId\":\"d1\"}";
     }

@@ -1,9 +1,9 @@
 package io.chatbackend.platform.testing;
 
-import io.chatbackend.platform.service.secrets.RequiredSecret;
-import io.chatbackend.platform.service.secrets.RequiredSecretsCheck;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -11,6 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +29,8 @@ public class GeneratedTestSecrets implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> generated = new HashMap<>();
-        for (RequiredSecret secret : RequiredSecretsCheck.declared(environment)) {
+        for (Declared secret : Binder.get(environment).bind("chat.secrets.required", Bindable.listOf(Declared.class))
+                .orElse(List.of())) {
             String value = environment.getProperty(secret.property());
             if (value == null || value.isBlank()) {
                 String random = random();
@@ -50,6 +52,13 @@ public class GeneratedTestSecrets implements EnvironmentPostProcessor, Ordered {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * One entry of {@code chat.secrets.required} (service-support's {@code RequiredSecret}; read here on its own so
+     * that modules without service-support can use test-support).
+     */
+    public record Declared(String property, String variable) {
     }
 
     @Override
