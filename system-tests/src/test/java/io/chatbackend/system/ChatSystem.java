@@ -92,7 +92,6 @@ final class ChatSystem implements AutoCloseable {
         }
         String publicUrl = "http://127.0.0.1:" + ports.get("api-gateway");
         List<String> common = new ArrayList<>(List.of(
-                "--spring.datasource.username=" + endpoints.postgresUsername(),
                 "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
                 "--spring.cassandra.contact-points=" + endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
                 "--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter(),
@@ -123,7 +122,10 @@ final class ChatSystem implements AutoCloseable {
         arguments.put("api-gateway", List.of("--chat.gateway.socket-send-buffer=32KB"));
 
         // generated for this stack and passed in the environment, as the local run does
-        SystemSecrets secrets = Stacks.secrets();
+        Map<String, String> databases = new LinkedHashMap<>();
+        arguments.forEach((service, own) -> own.stream().filter(a -> a.startsWith("--spring.datasource.url="))
+                .forEach(a -> databases.put(service, a.substring("--spring.datasource.url=".length()))));
+        SystemSecrets secrets = Stacks.secrets(databases);
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         arguments.keySet().forEach(service -> environments.put(service, secrets.environmentOf(service)));
         ExecutorService starters = Executors.newFixedThreadPool(arguments.size());

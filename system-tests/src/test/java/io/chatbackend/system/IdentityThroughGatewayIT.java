@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,13 +69,12 @@ class IdentityThroughGatewayIT {
         issuer = "http://127.0.0.1:" + gatewayPort;
         uaa = ServiceProcess.start("uaa", root.resolve("uaa/target/uaa-exec.jar"), uaaPort, List.of(
                 "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=" + endpoints.postgresUsername(),
                 "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
                 "--chat.integration.topic-prefix=" + IsolatedData.uniqueName("sys_identity") + ".",
                 "--chat.public-url=" + issuer,
                 "--chat.uaa.provisioning.enabled=true",
                 "--chat.uaa.admin.username=" + ADMIN, "--chat.uaa.admin.password=" + ADMIN_PASSWORD,
-                "--chat.uaa.throttle.failures-per-account=3"), Stacks.secrets().environmentOf("uaa"));
+                "--chat.uaa.throttle.failures-per-account=3"), Stacks.secrets(Map.of("uaa", databaseUrl)).environmentOf("uaa"));
         List<String> routes = new java.util.ArrayList<>(List.of("--chat.services.uaa=" + uaa.baseUrl(),
                 "--chat.public-url=" + issuer, "--chat.security.issuer=" + issuer));
         for (String context : List.of("message-domain", "dialog-domain", "user-client", "notification")) {

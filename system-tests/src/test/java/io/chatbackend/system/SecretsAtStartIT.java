@@ -46,7 +46,8 @@ class SecretsAtStartIT {
     @Test
     void aServiceWithAPublishedSecretRefusesToStart() throws Exception {
         Path secrets = Files.createTempDirectory("chat-secrets-");
-        Map<String, String> environment = new LinkedHashMap<>(new SystemSecrets(secrets, "a-generated-db-password-1")
+        Map<String, String> environment = new LinkedHashMap<>(new SystemSecrets(secrets,
+                new SystemSecrets.Database(service -> null, null, null, ""))
                 .environmentOf("notification"));
         environment.put("CHAT_NOTIFICATION_TICKET_SECRET", "local-dev-notification-ticket-secret-change-me");
         String output = start("notification", environment).awaitExit();

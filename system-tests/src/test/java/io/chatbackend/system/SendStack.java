@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.chatbackend.platform.infra.Endpoints;
@@ -45,7 +46,6 @@ final class SendStack implements AutoCloseable {
         messageDb = jdbc(messageUrl, endpoints);
         int dialogPort = Ports.freePort();
         common = List.of(
-                "--spring.datasource.username=" + endpoints.postgresUsername(),
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.cassandra.contact-points=" + cassandra,
                 "--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter(),
@@ -58,7 +58,7 @@ final class SendStack implements AutoCloseable {
                 "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_dialog"),
                 "--chat.dialog.lane-sweep-interval=PT0.5S"));
         dialogArgs.addAll(dialogExtra);
-        SystemSecrets secrets = Stacks.secrets();
+        SystemSecrets secrets = Stacks.secrets(Map.of("dialog-domain", dialogUrl, "message-domain", messageUrl));
         dialogs = ServiceProcess.start("dialog-domain", root.resolve("dialog-domain/target/dialog-domain-exec.jar"),
                 dialogPort, dialogArgs, secrets.environmentOf("dialog-domain"));
         List<String> messageArgs = new ArrayList<>(common);

@@ -102,7 +102,9 @@ public final class LocalRun {
 
         say("data in " + dataDir + ", logs in " + logDir);
         Endpoints endpoints = startInfrastructure();
-        SystemSecrets secrets = new SystemSecrets(dataDir.resolve("secrets"), endpoints.postgresPassword());
+        // one database user per context, owning its schema only (the superuser stays with the launcher)
+        SystemSecrets secrets = new SystemSecrets(dataDir.resolve("secrets"), new SystemSecrets.Database(
+                service -> endpoints.postgresJdbcUrl(), endpoints.postgresUsername(), endpoints.postgresPassword(), ""));
         Map<ServiceSpec, Integer> ports = new LinkedHashMap<>();
         for (ServiceSpec service : services) {
             ports.put(service, service.gateway() ? gatewayPort : Ports.freePort());
@@ -184,7 +186,6 @@ public final class LocalRun {
         command.add("--server.port=" + ports.get(service));
         command.add("--server.address=127.0.0.1");
         command.add("--spring.datasource.url=" + endpoints.postgresJdbcUrl());
-        command.add("--spring.datasource.username=" + endpoints.postgresUsername());
         command.add("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers());
         command.add("--spring.cassandra.contact-points=" + endpoints.cassandraHost() + ":" + endpoints.cassandraPort());
         command.add("--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter());

@@ -25,6 +25,11 @@ import java.util.Map;
 public class GeneratedTestSecrets implements EnvironmentPostProcessor, Ordered {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One value per variable for the whole test JVM: two applications started in one test (two notification nodes)
+     * share their secrets, as the nodes of one deployment do.
+     */
+    private static final Map<String, String> PER_JVM = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -33,7 +38,7 @@ public class GeneratedTestSecrets implements EnvironmentPostProcessor, Ordered {
                 .orElse(List.of())) {
             String value = environment.getProperty(secret.property());
             if (value == null || value.isBlank()) {
-                String random = random();
+                String random = PER_JVM.computeIfAbsent(secret.variable(), variable -> random());
                 // the variable, for the files' ${VARIABLE:} placeholders; the property itself only when it is a
                 // plain one (a property source holding one element of a list would hide the rest of the list)
                 generated.put(secret.variable(), random);

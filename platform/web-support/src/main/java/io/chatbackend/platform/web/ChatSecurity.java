@@ -3,11 +3,13 @@ package io.chatbackend.platform.web;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The security every service's API shares: stateless, no CSRF (bearer tokens only), access tokens validated as a
- * resource server, problem-details 401/403, health open. Each service then says which of its paths need what.
+ * resource server with the audience each path needs ({@link AudiencePerPathFilter}), problem-details 401/403, health
+ * open. Each service then says which of its paths need what.
  */
 public final class ChatSecurity {
 
@@ -17,6 +19,8 @@ public final class ChatSecurity {
     public static HttpSecurity resourceServer(HttpSecurity http, JwtAuthenticationConverter converter, JsonMapper json)
             throws Exception {
         return http
+                .addFilterAfter(new AudiencePerPathFilter(ProblemSecurityHandlers.forbidden(json)),
+                        BearerTokenAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(server -> server

@@ -20,6 +20,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -75,11 +77,19 @@ public class WebSupportAutoConfiguration {
         return decoder;
     }
 
+    /**
+     * As strict as the gateway: our issuer, one of our audiences (which one, the path decides), an expiry that must
+     * be present and not passed beyond a small clock skew, and a subject.
+     */
     public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
         List<String> accepted = properties.audiences();
-        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+        timestamps.setAllowEmptyExpiryClaim(false); // a token that never expires is never acceptable
+        return JwtValidators.createDefaultWithValidators(List.of(timestamps,
+                new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<List<String>>("aud", audience -> audience != null
-                        && !Collections.disjoint(audience, accepted)));
+                        && !Collections.disjoint(audience, accepted)),
+                new JwtClaimValidator<Object>("sub", sub -> sub instanceof String s && !s.isBlank())));
     }
 
     /** {@code roles} become {@code ROLE_x}, {@code scope} entries become {@code SCOPE_x}. */

@@ -80,6 +80,30 @@ class WebEdgeIT {
     }
 
     @Test
+    void eachPathTakesItsOwnAudienceAndAWrongOneIsForbiddenNeverAnError() throws Exception {
+        String user = sign(KEY, claims("chat-api").build());
+        String service = sign(KEY, claims("chat-internal").claim("scope", "tcc").build());
+        assertThat(get("/api/v1/probe/me", user).statusCode()).isEqualTo(200);
+        assertThat(get("/internal/probe/me", service).statusCode()).isEqualTo(200);
+        assertProblem(get("/api/v1/probe/me", service), 403, "FORBIDDEN");
+        assertProblem(get("/internal/probe/me", user), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void aTokenWithoutExpiryOrExpiredBeyondTheSmallSkewIsRefused() throws Exception {
+        Instant now = Instant.now();
+        assertProblem(get("/probe/me", sign(KEY, claims("chat-api").expirationTime(null).build())), 401,
+                "UNAUTHENTICATED");
+        assertProblem(get("/probe/me", sign(KEY, claims("chat-api")
+                .expirationTime(Date.from(now.minusSeconds(45))).build())), 401, "UNAUTHENTICATED");
+        assertProblem(get("/probe/me", sign(KEY, claims("chat-api").subject(null).build())), 401,
+                "UNAUTHENTICATED");
+        assertThat(get("/probe/me", sign(KEY, claims("chat-api").issueTime(Date.from(now.minusSeconds(300)))
+                .expirationTime(Date.from(now.minusSeconds(10))).build())).statusCode()).as("within the skew")
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusesMissingExpiredForeignAndForgedTokens() throws Exception {
         Instant past = Instant.now().minusSeconds(3600);
         List<String> refused = List.of(

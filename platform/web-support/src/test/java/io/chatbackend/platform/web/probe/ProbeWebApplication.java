@@ -29,6 +29,16 @@ public class ProbeWebApplication {
             return Caller.of(jwt);
         }
 
+        @GetMapping("/api/v1/probe/me")
+        Caller userPath(@AuthenticationPrincipal Jwt jwt) {
+            return Caller.of(jwt);
+        }
+
+        @GetMapping("/internal/probe/me")
+        Caller servicePath(@AuthenticationPrincipal Jwt jwt) {
+            return Caller.of(jwt);
+        }
+
         @PostMapping("/probe/greetings")
         Greeting greet(@Valid @RequestBody Greeting greeting) {
             return greeting;
