@@ -303,6 +303,50 @@ class HostileClientsIT {
         }
     }
 
+    @Test
+    void aMemberAddedLaterCannotReadEarlierMessagesById() {
+        ChatSystem.Login owner = system.login(system.register(), "phone");
+        ChatSystem.Login late = system.login(system.register(), "phone");
+        String group = system.createGroup(owner, system.register());
+        String before = system.send(owner, group, "before you came").get("messageId").asString();
+        Api.json(system.call("POST", "/api/v1/dialogs/" + group + "/members", owner.accessToken(),
+                "{\"userIds\":[\"" + late.userId() + "\"]}"), 200);
+        String after = system.send(owner, group, "welcome").get("messageId").asString();
+
+        Api.await("the later message readable by the new member", Duration.ofSeconds(30),
+                () -> system.call("GET", "/api/v1/messages/" + after, late.accessToken(), null),
+                answer -> answer.statusCode() == 200);
+        Api.assertProblem(system.call("GET", "/api/v1/messages/" + before, late.accessToken(), null), 404,
+                "MESSAGE_NOT_FOUND");
+        assertThat(system.call("GET", "/api/v1/messages/" + before, owner.accessToken(), null).statusCode())
+                .as("the sender still reads it").isEqualTo(200);
+    }
+
+    @Test
+    void extremeSequenceValuesInWebSocketFramesGetAnErrorFrameAndTheSessionLives() throws Exception {
+        ChatSystem.Login mia = system.login(system.register(), "phone");
+        ChatSystem.Account ned = system.register();
+        String dialog = system.createDirect(mia, ned);
+        try (DeviceSocket socket = system.open(mia, mia.accessToken())) {
+            socket.await("welcome", 1, Duration.ofSeconds(30));
+            String[] frames = {
+                    "{\"type\":\"resume\",\"dialogs\":{\"" + dialog + "\":9223372036854775807}}",
+                    "{\"type\":\"resume\",\"dialogs\":{\"" + dialog + "\":-1}}",
+                    "{\"type\":\"read\",\"dialogId\":\"" + dialog + "\",\"upToSeq\":-9223372036854775808}",
+                    "{\"type\":\"ack\",\"dialogId\":\"" + dialog + "\",\"upToSeq\":99999999999999999999}",
+                    "{\"type\":\"typing\",\"dialogId\":\"not-a-dialog\"}",
+                    "not json at all"};
+            for (String frame : frames) {
+                socket.send(frame);
+                Api.pause(100); // well under the frame rate limit
+            }
+            socket.await("error", frames.length, Duration.ofSeconds(30));
+            socket.send("{\"type\":\"ping\"}");
+            socket.await("pong", 1, Duration.ofSeconds(30));
+            assertThat(socket.closeStatus()).as("the session lives on").isEqualTo(DeviceSocket.OPEN);
+        }
+    }
+
     private static String login(String username, String password) {
         return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"deviceId\":\"d1\"}";
     }

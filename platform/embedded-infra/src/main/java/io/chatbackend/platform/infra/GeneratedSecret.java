@@ -29,7 +29,12 @@ public final class GeneratedSecret {
             if (Files.isRegularFile(file)) {
                 return Files.readString(file).strip();
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path directory = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(directory)) {
+                // the folder too is the owner's alone: nobody else may even list which secrets exist
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            }
             String value = random();
             Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".secret-", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
