@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * On the way to a context: the request carries exactly one forwarding header, {@code X-Forwarded-For} with the
@@ -21,10 +22,15 @@ public class ClientAddressHeaderFilter implements HttpHeadersFilter, Ordered {
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders headers = new HttpHeaders();
         headers.putAll(input);
-        List<String> forwarding = headers.headerNames().stream().filter(ForwardedHeadersFilter::isForwarding).toList();
+        List<String> forwarding = headers.headerNames().stream().filter(ClientAddressHeaderFilter::isForwarding).toList();
         forwarding.forEach(headers::remove);
         headers.set("X-Forwarded-For", ClientAddress.of(exchange));
         return headers;
+    }
+
+    static boolean isForwarding(String headerName) {
+        String name = headerName.toLowerCase(Locale.ROOT);
+        return name.equals("forwarded") || name.startsWith("x-forwarded-") || name.equals("x-real-ip");
     }
 
     @Override

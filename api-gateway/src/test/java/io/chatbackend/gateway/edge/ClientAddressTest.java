@@ -30,9 +30,9 @@ class ClientAddressTest {
 
     @Test
     void forwardingHeadersAreRecognisedWhateverTheirCase() {
-        assertThat(ForwardedHeadersFilter.isForwarding("X-Forwarded-For")).isTrue();
-        assertThat(ForwardedHeadersFilter.isForwarding("forwarded")).isTrue();
-        assertThat(ForwardedHeadersFilter.isForwarding("X-REAL-IP")).isTrue();
-        assertThat(ForwardedHeadersFilter.isForwarding("X-Request-Id")).isFalse();
+        assertThat(ClientAddressHeaderFilter.isForwarding("X-Forwarded-For")).isTrue();
+        assertThat(ClientAddressHeaderFilter.isForwarding("forwarded")).isTrue();
+        assertThat(ClientAddressHeaderFilter.isForwarding("X-REAL-IP")).isTrue();
+        assertThat(ClientAddressHeaderFilter.isForwarding("X-Request-Id")).isFalse();
     }
 }

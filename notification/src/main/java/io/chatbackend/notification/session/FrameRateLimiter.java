@@ -1,26 +1,20 @@
 package io.chatbackend.notification.session;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.local.SynchronizationStrategy;
+
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
  * How many frames one session's client may send: {@code framesPerSecond} on average, with a burst of {@code burst}
- * frames at once (a reconnecting client sends its resume, presence subscription and a few acks together).
- *
- * <p>A token bucket kept as one number (GCRA, the "generic cell rate algorithm"): the time at which the bucket would
- * be full again. Each frame pushes it one emission interval later; a frame that would push it beyond {@code burst}
- * intervals ahead of now is refused. One long per session, no timer and no allocation per frame, because a node
- * holds ~100,000 sessions.
- *
- * <p>Thread-safe (frames of one session arrive one at a time, so the lock is never contended).
+ * frames at once (a reconnecting client sends its resume, presence subscription and a few acks together). A Bucket4j
+ * token bucket, as everywhere else in the system; one small bucket per session, no timer.
  */
 public final class FrameRateLimiter {
 
-    private final long emissionIntervalNanos;
-    /** How far ahead of now the bucket's "full again" time may be: burst - 1 intervals. */
-    private final long toleranceNanos;
-    private final LongSupplier nanoClock;
-    /** When the bucket is full again (the theoretical arrival time of the next frame). */
-    private long fullAt;
+    private final Bucket bucket;
 
     /**
      * @param framesPerSecond the sustained rate (at least 1)
@@ -31,21 +25,29 @@ public final class FrameRateLimiter {
         if (framesPerSecond < 1 || burst < 1) {
             throw new IllegalArgumentException("framesPerSecond and burst must be at least 1");
         }
-        this.emissionIntervalNanos = 1_000_000_000L / framesPerSecond;
-        this.toleranceNanos = (burst - 1) * emissionIntervalNanos;
-        this.nanoClock = nanoClock;
-        this.fullAt = nanoClock.getAsLong();
+        long origin = nanoClock.getAsLong();
+        // measured from this session's start: nanoTime values mean something only relative to each other
+        TimeMeter sinceStart = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoClock.getAsLong() - origin;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+        this.bucket = Bucket.builder()
+                .addLimit(limit -> limit.capacity(burst).refillGreedy(framesPerSecond, Duration.ofSeconds(1)))
+                .withCustomTimePrecision(sinceStart)
+                // frames of one session arrive one at a time: no contention to pay a lock-free protocol for
+                .withSynchronizationStrategy(SynchronizationStrategy.SYNCHRONIZED)
+                .build();
     }
 
     /** Takes one frame's token: true if the frame may be handled, false if the client is over its rate. */
-    public synchronized boolean tryAcquire() {
-        long now = nanoClock.getAsLong();
-        // compared by difference: nanoTime values may be negative and are only meaningful relative to each other
-        long start = fullAt - now < 0 ? now : fullAt;
-        if (start - now > toleranceNanos) {
-            return false;
-        }
-        fullAt = start + emissionIntervalNanos;
-        return true;
+    public boolean tryAcquire() {
+        return bucket.tryConsume(1);
     }
 }

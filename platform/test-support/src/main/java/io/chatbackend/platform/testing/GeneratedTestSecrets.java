@@ -1,5 +1,6 @@
 package io.chatbackend.platform.testing;
 
+import io.chatbackend.platform.infra.GeneratedSecret;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -8,8 +9,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.Map;
  */
 public class GeneratedTestSecrets implements EnvironmentPostProcessor, Ordered {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * One value per variable for the whole test JVM: two applications started in one test (two notification nodes)
      * share their secrets, as the nodes of one deployment do.
@@ -38,7 +36,7 @@ public class GeneratedTestSecrets implements EnvironmentPostProcessor, Ordered {
                 .orElse(List.of())) {
             String value = environment.getProperty(secret.property());
             if (value == null || value.isBlank()) {
-                String random = PER_JVM.computeIfAbsent(secret.variable(), variable -> random());
+                String random = PER_JVM.computeIfAbsent(secret.variable(), variable -> GeneratedSecret.random());
                 // the variable, for the files' ${VARIABLE:} placeholders; the property itself only when it is a
                 // plain one (a property source holding one element of a list would hide the rest of the list)
                 generated.put(secret.variable(), random);
@@ -52,12 +50,6 @@ public class GeneratedTestSecrets implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    /** 32 random bytes, URL-safe: long enough for every secret, including HMAC keys. */
-    public static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
     /**
      * One entry of {@code chat.secrets.required} (service-support's {@code RequiredSecret}; read here on its own so
