@@ -53,8 +53,15 @@ final class ChatSystem implements AutoCloseable {
     final ServiceProcess userClient;
     final ServiceProcess notification;
     final ServiceProcess gateway;
+    /** Each context's own PostgreSQL database: service → JDBC URL (the build's superuser reads them all). */
+    final Map<String, String> databases;
+    /** Each context's own Cassandra keyspace: service → keyspace. */
+    final Map<String, String> keyspaces;
 
-    private ChatSystem(Map<String, ServiceProcess> started) {
+    private ChatSystem(Map<String, ServiceProcess> started, Map<String, String> databases,
+                       Map<String, String> keyspaces) {
+        this.databases = Map.copyOf(databases);
+        this.keyspaces = Map.copyOf(keyspaces);
         uaa = started.get("uaa");
         dialogs = started.get("dialog-domain");
         messages = started.get("message-domain");
@@ -100,6 +107,8 @@ final class ChatSystem implements AutoCloseable {
                 "--chat.public-url=" + publicUrl));
         ports.forEach((service, port) -> common.add("--chat.services." + service + "=http://127.0.0.1:" + port));
 
+        Map<String, String> keyspaces = Map.of("dialog-domain", IsolatedData.uniqueName("sys_dialog"),
+                "message-domain", IsolatedData.uniqueName("sys_message"));
         Map<String, List<String>> arguments = new LinkedHashMap<>();
         arguments.put("uaa", List.of("--spring.datasource.url=" + IsolatedData.newDatabase("sys_uaa"),
                 // every test logs in many devices from one address; the throttles are UaaAuthIT's business
@@ -107,10 +116,10 @@ final class ChatSystem implements AutoCloseable {
                 "--chat.uaa.throttle.registrations-per-source-per-minute=100000",
                 "--chat.uaa.admin.username=" + OPERATOR, "--chat.uaa.admin.password=" + PASSWORD));
         arguments.put("dialog-domain", List.of("--spring.datasource.url=" + IsolatedData.newDatabase("sys_dialog"),
-                "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_dialog"),
+                "--spring.cassandra.keyspace-name=" + keyspaces.get("dialog-domain"),
                 "--chat.dialog.lane-sweep-interval=PT0.5S"));
         arguments.put("message-domain", List.of("--spring.datasource.url=" + IsolatedData.newDatabase("sys_message"),
-                "--spring.cassandra.keyspace-name=" + IsolatedData.uniqueName("sys_message"),
+                "--spring.cassandra.keyspace-name=" + keyspaces.get("message-domain"),
                 "--chat.message.recovery-age=PT1S", "--chat.message.recovery-interval=PT0.5S"));
         arguments.put("user-client", List.of("--spring.datasource.url=" + IsolatedData.newDatabase("sys_userclient"),
                 // the tests' push receiver listens on 127.0.0.1 (SSRF checks would refuse it otherwise)
@@ -151,7 +160,7 @@ final class ChatSystem implements AutoCloseable {
             started.values().forEach(ServiceProcess::stop);
             throw failure;
         }
-        return new ChatSystem(started);
+        return new ChatSystem(started, databases, keyspaces);
     }
 
     String url(String path) {

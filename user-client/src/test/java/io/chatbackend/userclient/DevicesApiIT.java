@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DevicesApiIT extends UserClientIntegrationTest {
 
     @Test
-    void theCallingDeviceIsRegisteredImplicitlyAndOthersAreCreatedByNaming() throws Exception {
+    void theCallingDeviceIsRegisteredImplicitlyAndOnlyUsedDevicesCanBeNamed() throws Exception {
         UUID me = UUID.randomUUID();
         String token = IDENTITY.userToken(me, "phone-1");
         JsonNode list = ok(call("GET", "/api/v1/clients", token, null), 200);
@@ -35,6 +35,10 @@ class DevicesApiIT extends UserClientIntegrationTest {
 
         JsonNode named = ok(call("PUT", "/api/v1/clients/phone-1", token, "{\"name\":\"My phone\"}"), 200);
         assertThat(named.get("name").asString()).isEqualTo("My phone");
+        assertProblem(call("PUT", "/api/v1/clients/laptop", token, "{\"name\":\"Laptop\"}"), 404,
+                "CLIENT_NOT_FOUND");
+        assertThat(ok(call("GET", "/api/v1/clients", token, null), 200)).as("naming created nothing").hasSize(1);
+        ok(call("GET", "/api/v1/clients", IDENTITY.userToken(me, "laptop"), null), 200); // the laptop signs in
         ok(call("PUT", "/api/v1/clients/laptop", token, "{\"name\":\"Laptop\"}"), 200);
         ok(call("PUT", "/api/v1/clients/laptop", token, "{\"name\":\"Work laptop\"}"), 200);
         list = ok(call("GET", "/api/v1/clients", token, null), 200);
@@ -50,7 +54,7 @@ class DevicesApiIT extends UserClientIntegrationTest {
     void revokingMarksTheDeviceEndsItsSessionsAndPublishesDeviceRevokedOnce() throws Exception {
         UUID me = UUID.randomUUID();
         String token = IDENTITY.userToken(me, "desk");
-        ok(call("PUT", "/api/v1/clients/tablet", token, "{\"name\":\"Tablet\"}"), 200);
+        ok(call("GET", "/api/v1/clients", IDENTITY.userToken(me, "tablet"), null), 200); // the tablet signs in
         ok(call("POST", "/internal/sessions", sessionsToken(), "{\"sessionId\":\"s-" + me + "\",\"userId\":\"" + me
                 + "\",\"deviceId\":\"tablet\",\"nodeId\":\"node-a\"}"), 201);
 
@@ -115,7 +119,7 @@ class DevicesApiIT extends UserClientIntegrationTest {
                 .doesNotContain(second.get("secret").asString());
 
         ok(call("PUT", "/api/v1/clients/old/push", token, "{\"url\":\"https://203.0.113.10/old\"}"), 404);
-        ok(call("PUT", "/api/v1/clients/old", token, "{\"name\":\"Old\"}"), 200);
+        ok(call("GET", "/api/v1/clients", IDENTITY.userToken(me, "old"), null), 200); // "old" signs in
         ok(call("PUT", "/api/v1/clients/old/push", token, "{\"url\":\"https://203.0.113.10/old\"}"), 200);
         ok(call("DELETE", "/api/v1/clients/old", token, null), 204);
         assertProblem(call("PUT", "/api/v1/clients/old/push", token, "{\"url\":\"https://203.0.113.10/x\"}"), 409,

@@ -14,8 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads the frames a client sends ({@code ping}, {@code resume}, {@code ack}, {@code read}, {@code typing},
- * {@code presence.subscribe}) and applies them to its session, the others through {@link SessionActions}. A frame
+ * Reads the frames a client sends (the {@link ClientFrameType}s) and applies them to its session, the others through {@link SessionActions}. A frame
  * that cannot be understood (not JSON, a member missing or of the wrong type, an extreme number) is answered with an
  * {@code error} frame and otherwise ignored: a client bug must not cost the session, and a hostile value must never
  * reach arithmetic or another service. A frame of an unknown type is ignored silently (newer clients).
@@ -49,9 +48,14 @@ final class ClientFrames {
             return;
         }
         String type = frame.path("type").asString("");
-        switch (type) {
-            case "ping" -> session.send(new FrameBody.Pong());
-            case "resume" -> {
+        ClientFrameType known = ClientFrameType.of(type).orElse(null);
+        if (known == null) {
+            log.debug("Session {}: unknown frame type '{}', ignored", session.id(), type);
+            return;
+        }
+        switch (known) {
+            case PING -> session.send(new FrameBody.Pong());
+            case RESUME -> {
                 Map<UUID, Long> dialogs = resumeDialogs(frame.path("dialogs"));
                 if (dialogs == null) {
                     log.debug("Session {}: malformed resume, ignored", session.id());
@@ -60,20 +64,20 @@ final class ClientFrames {
                     session.resume(dialogs);
                 }
             }
-            case "ack", "read" -> {
+            case ACK, READ -> {
                 UUID dialog = uuid(frame.path("dialogId"));
                 ClientSeq.Checked upToSeq = ClientSeq.watermark(frame.path("upToSeq"));
                 if (dialog == null) {
                     session.send(new FrameBody.Error(FrameBody.Error.MALFORMED_FRAME, type, null));
                 } else if (upToSeq instanceof ClientSeq.Refused refused) {
                     session.send(new FrameBody.Error(refused.code(), type, dialog));
-                } else if (type.equals("ack")) {
+                } else if (known == ClientFrameType.ACK) {
                     actions.ack(session, dialog, ((ClientSeq.Valid) upToSeq).value());
                 } else {
                     actions.read(session, dialog, ((ClientSeq.Valid) upToSeq).value());
                 }
             }
-            case "typing" -> {
+            case TYPING -> {
                 UUID dialog = uuid(frame.path("dialogId"));
                 if (dialog == null) {
                     session.send(new FrameBody.Error(FrameBody.Error.MALFORMED_FRAME, type, null));
@@ -81,7 +85,7 @@ final class ClientFrames {
                     actions.typing(session, dialog); // membership first, then the per-dialog limit
                 }
             }
-            case "presence.subscribe" -> {
+            case PRESENCE_SUBSCRIBE -> {
                 Set<UUID> users = users(frame.path("userIds"));
                 if (users == null) {
                     session.send(new FrameBody.Error(FrameBody.Error.MALFORMED_FRAME, type, null));
@@ -89,7 +93,6 @@ final class ClientFrames {
                     actions.subscribePresence(session, users);
                 }
             }
-            default -> log.debug("Session {}: unknown frame type '{}', ignored", session.id(), type);
         }
     }
 

@@ -70,11 +70,16 @@ public class Devices {
         return jdbc.query(SELECT + "WHERE d.user_id = ? ORDER BY d.created_at, d.device_id", DEVICE, userId);
     }
 
-    /** Creates the device or renames it. */
+    /**
+     * Renames one of the user's devices. A device exists once it has been used ({@link #seen}): naming an id that
+     * never signed in is refused, so a client cannot fill its account with devices that do not exist.
+     */
     @Transactional
     public Device name(UUID userId, String deviceId, String name) {
-        jdbc.update("INSERT INTO device (user_id, device_id, name) VALUES (?, ?, ?) "
-                + "ON CONFLICT (user_id, device_id) DO UPDATE SET name = excluded.name", userId, deviceId, name);
+        if (jdbc.update("UPDATE device SET name = ? WHERE user_id = ? AND device_id = ?", name, userId,
+                deviceId) == 0) {
+            throw notFound();
+        }
         return find(userId, deviceId).orElseThrow();
     }
 

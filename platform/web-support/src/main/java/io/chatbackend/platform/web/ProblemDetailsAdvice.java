@@ -1,6 +1,7 @@
 package io.chatbackend.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -98,6 +99,13 @@ public class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
         return validationFailed("Parameter '" + e.getParameterName() + "' is required.",
                 List.of(Map.of("field", e.getParameterName(), "message", "required")));
+    }
+
+    /** A query parameter whose percent-encoding does not decode (the container gives up on it while parsing). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException e) {
+        return respond(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "A request parameter is not correctly encoded."), null);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

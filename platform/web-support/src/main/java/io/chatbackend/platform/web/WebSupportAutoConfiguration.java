@@ -25,7 +25,6 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -39,11 +38,10 @@ import java.util.List;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class WebSupportAutoConfiguration {
 
-    /** Unknown fields in a request are an error (a typo must not be silently ignored). */
+    /** Unknown fields and values of the wrong JSON type are errors, never guesses (see {@link StrictJson}). */
     @Bean
     JsonMapperBuilderCustomizer strictRequestJson() {
-        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        return StrictJson::apply;
     }
 
     @Bean
