@@ -1,0 +1,147 @@
+package io.chatbackend.tools.load.send.api;
+
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One live WebSocket session per listening user, opened as a client does (a ticket through the gateway, the socket
+ * at the URL the ticket names, then {@code resume}), so the notification node really pushes every message while
+ * the benchmark runs. Frames are scanned, not parsed: a group run brings a frame per member per send.
+ */
+public final class LiveSessions implements AutoCloseable {
+
+    /** Told of each message frame carrying a benchmark send's marker. */
+    public interface DeliveryListener {
+        void delivered(long sendIndex, long arrivedNanos);
+    }
+
+    public static final String MARKER = "bench-";
+    private static final String TEXT_MARKER = "\"text\":\"" + MARKER;
+
+    private final List<WebSocket> sockets = new ArrayList<>();
+    private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong gaps = new AtomicLong();
+    private final AtomicLong closedByServer = new AtomicLong();
+    private final AtomicLong failedToOpen = new AtomicLong();
+    private volatile DeliveryListener listener = (index, at) -> { };
+
+    private LiveSessions() {
+    }
+
+    /** Opens a session for every user, {@code parallel} at a time (a ticket lives 30 s: each is asked right before). */
+    public static LiveSessions open(GatewayClient gateway, List<User> users, int parallel) throws InterruptedException {
+        LiveSessions sessions = new LiveSessions();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        for (User user : users) {
+            pool.execute(() -> sessions.openOne(gateway, user));
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        return sessions;
+    }
+
+    private void openOne(GatewayClient gateway, User user) {
+        try {
+            WebSocket socket = gateway.http().newWebSocketBuilder()
+                    .buildAsync(gateway.ticket(user).connectUri(), new Listener()).get(60, TimeUnit.SECONDS);
+            socket.sendText("{\"type\":\"resume\",\"dialogs\":{}}", true).get(10, TimeUnit.SECONDS);
+            synchronized (sockets) {
+                sockets.add(socket);
+            }
+        } catch (Exception e) {
+            if (failedToOpen.incrementAndGet() <= 3) {
+                System.out.println("a session did not open: " + e);
+            }
+        }
+    }
+
+    public void listen(DeliveryListener listener) {
+        this.listener = listener;
+    }
+
+    public int open() {
+        synchronized (sockets) {
+            return sockets.size();
+        }
+    }
+
+    public long failedToOpen() {
+        return failedToOpen.get();
+    }
+
+    public long messageFrames() {
+        return frames.get();
+    }
+
+    public long gapFrames() {
+        return gaps.get();
+    }
+
+    public long closedByServer() {
+        return closedByServer.get();
+    }
+
+    /** The send index in a frame's text ({@code "text":"bench-42"}), or -1. */
+    static long sendIndexOf(CharSequence frame) {
+        String text = frame.toString();
+        int at = text.indexOf(TEXT_MARKER);
+        if (at < 0) {
+            return -1;
+        }
+        int from = at + TEXT_MARKER.length();
+        int to = from;
+        while (to < text.length() && Character.isDigit(text.charAt(to))) {
+            to++;
+        }
+        return to > from ? Long.parseLong(text, from, to, 10) : -1;
+    }
+
+    @Override
+    public void close() {
+        synchronized (sockets) {
+            sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+            sockets.clear();
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                long now = System.nanoTime();
+                if (partial.indexOf("\"type\":\"message\"") >= 0) {
+                    frames.incrementAndGet();
+                    long index = sendIndexOf(partial);
+                    if (index >= 0) {
+                        listener.delivered(index, now);
+                    }
+                } else if (partial.indexOf("\"type\":\"gap\"") >= 0) {
+                    gaps.incrementAndGet();
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedByServer.incrementAndGet();
+            return null;
+        }
+    }
+}
