@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 /** {@code ./bench-send}: the send-path benchmark against a running local system. */
 @Command(name = "bench-send", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Send benchmark through the gateway of a running local system, with live delivery and the "
-                + "read side running. Exit code 0: a valid run; 1: invalid (more than 0.1% of the measured sends "
+                + "read side running. Exit code 0: a valid run; 1: invalid (more than 0.1%% of the measured sends "
                 + "were not acknowledged with 201); 2: usage."})
 public final class BenchSendCommand implements Callable<Integer> {
 
