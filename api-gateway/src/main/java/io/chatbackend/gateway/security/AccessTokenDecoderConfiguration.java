@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -39,7 +40,7 @@ public class AccessTokenDecoderConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(AccessTokenValidator.create(properties.issuer(), properties.clockSkew()));
-        return decoder;
+        return new VerifiedAccessTokens(decoder, VerifiedAccessTokens.DEFAULT_CAPACITY, Clock.systemUTC());
     }
 
     private static WebClient keySetClient() {

@@ -2,16 +2,20 @@ package io.chatbackend.platform.axon;
 
 import io.chatbackend.platform.axon.probe.ProbeApplication;
 import io.chatbackend.platform.axon.probe.ProbeCommands;
+import io.chatbackend.platform.axon.probe.ProbeEvents;
 import io.chatbackend.platform.testing.EmbeddedInfraProperties;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -20,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.UUID;
@@ -56,6 +62,12 @@ class AxonWiringIT {
     HashChainVerifier verifier;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager springTransactions;
+    @Autowired
+    ConnectionProvider connections;
+    @Autowired
+    Serializer serializer;
 
     @Test
     void storesAreJdbcAndTransactionsAreSpringManaged() {
@@ -137,6 +149,33 @@ class AxonWiringIT {
         assertThat(snapshots).isPositive();
         commands.sendAndWait(new ProbeCommands.Change(id, "after-snapshot"));
         assertThat(verifier.verifyAggregate(id).intact()).isTrue();
+    }
+
+    /**
+     * Appending keeps the chain hash of the last committed event of each aggregate; an append that rolled back must
+     * never be the link of the next event, even when another node appends that sequence number for real.
+     */
+    @Test
+    void anAppendThatRolledBackNeverLinksTheNextEvent() {
+        String id = createWithChanges(1);
+        new TransactionTemplate(springTransactions).executeWithoutResult(status -> {
+            storageEngine.appendEvents(new GenericDomainEventMessage<>("ProbeAggregate", id, 2,
+                    new ProbeEvents.Changed(id, "rolled back")));
+            status.setRollbackOnly();
+        });
+        EventStorageEngine otherNode = new HashChainingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(connections).transactionManager(transactionManager)
+                .eventSerializer(serializer).snapshotSerializer(serializer));
+        transactionManager.executeInTransaction(() -> otherNode.appendEvents(new GenericDomainEventMessage<>(
+                "ProbeAggregate", id, 2, new ProbeEvents.Changed(id, "from the other node"))));
+
+        commands.sendAndWait(new ProbeCommands.Change(id, "after both"));
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Integer.class, id)).isEqualTo(4);
+        HashChainVerifier.Report report = verifier.verifyAggregate(id);
+        assertThat(report.firstBreak()).isEmpty();
+        assertThat(report.eventsChecked()).isEqualTo(4);
     }
 
     private String createWithChanges(int changes) {
