@@ -33,10 +33,12 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
     /** 1009 after a client sent a frame (or a fragmented message) beyond the size limit. */
     static final CloseStatus FRAME_TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("frame too big");
     /**
-     * How long the farewell error frame may take to be written before the socket is closed without it (it was
-     * dropped from a full queue, or the client stopped reading).
+     * How long the farewell error frame may take to be written before the socket is closed without it (the client
+     * stopped reading). It waits behind the frames the flood itself queued (a pong per ping), so on a busy node one
+     * second was sometimes too short and a reading client lost its farewell; five seconds of a socket is what a
+     * client that stops reading costs at most.
      */
-    private static final Duration FAREWELL_GRACE = Duration.ofSeconds(1);
+    private static final Duration FAREWELL_GRACE = Duration.ofSeconds(5);
 
     private final SessionRegistry registry;
     private final DialogDirectory directory;
