@@ -138,7 +138,7 @@ final class FuzzCases {
         List<String> paths = new ArrayList<>();
         collect(valid, "", paths);
         String target = pick(paths);
-        JsonNode original = at(valid, target);
+        JsonNode original = valid.at(target);
         List<JsonNode> replacements = new ArrayList<>(wrongTypes(original));
         String name = target.substring(target.lastIndexOf('/') + 1);
         boolean required = route.required().contains(name);
@@ -213,10 +213,6 @@ final class FuzzCases {
                 collect(node.get(i), child, paths);
             }
         }
-    }
-
-    private static JsonNode at(JsonNode root, String pointer) {
-        return root.at(pointer);
     }
 
     /** A copy of {@code root} with the value at {@code pointer} replaced ({@code null}: removed). */

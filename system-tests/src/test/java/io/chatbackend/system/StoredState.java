@@ -32,21 +32,15 @@ record StoredState(Map<String, String> tables) {
             "message-domain", Set.of("tokenentry", "id_generator_lease"),
             "dialog-domain", Set.of("tokenentry"));
 
-    static StoredState of(ChatSystem system) {
+    private static StoredState of(ChatSystem system, Endpoints endpoints, CqlSession cassandra) {
         Map<String, String> tables = new TreeMap<>();
-        Endpoints endpoints = SharedInfrastructure.endpoints();
         system.databases.forEach((context, url) -> readDatabase(context, url, endpoints, tables));
-        try (CqlSession cassandra = CqlSession.builder()
-                .addContactPoint(new InetSocketAddress(endpoints.cassandraHost(), endpoints.cassandraPort()))
-                .withLocalDatacenter(endpoints.cassandraLocalDatacenter()).build()) {
-            system.keyspaces.forEach((context, keyspace) -> {
-                for (var table : cassandra.getMetadata().getKeyspace(keyspace).orElseThrow().getTables().keySet()) {
-                    Row count = cassandra.execute("SELECT COUNT(*) FROM " + keyspace + "." + table.asCql(true))
-                            .one();
-                    tables.put(context + " cassandra " + table.asInternal(), "rows=" + count.getLong(0));
-                }
-            });
-        }
+        system.keyspaces.forEach((context, keyspace) -> {
+            for (var table : cassandra.getMetadata().getKeyspace(keyspace).orElseThrow().getTables().keySet()) {
+                Row count = cassandra.execute("SELECT COUNT(*) FROM " + keyspace + "." + table.asCql(true)).one();
+                tables.put(context + " cassandra " + table.asInternal(), "rows=" + count.getLong(0));
+            }
+        });
         return new StoredState(tables);
     }
 
@@ -55,15 +49,20 @@ record StoredState(Map<String, String> tables) {
      * projections, relays, recovery — has finished).
      */
     static StoredState settled(ChatSystem system, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        StoredState last = of(system);
-        while (true) {
-            Api.pause(1_000);
-            StoredState now = of(system);
-            if (now.equals(last) || System.nanoTime() > deadline) {
-                return now;
+        Endpoints endpoints = SharedInfrastructure.endpoints();
+        try (CqlSession cassandra = CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(endpoints.cassandraHost(), endpoints.cassandraPort()))
+                .withLocalDatacenter(endpoints.cassandraLocalDatacenter()).build()) {
+            long deadline = System.nanoTime() + patience.toNanos();
+            StoredState last = of(system, endpoints, cassandra);
+            while (true) {
+                Api.pause(1_000);
+                StoredState now = of(system, endpoints, cassandra);
+                if (now.equals(last) || System.nanoTime() > deadline) {
+                    return now;
+                }
+                last = now;
             }
-            last = now;
         }
     }
 

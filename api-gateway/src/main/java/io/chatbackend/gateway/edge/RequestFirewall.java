@@ -53,6 +53,9 @@ public class RequestFirewall implements ServerWebExchangeFirewall, ServerExchang
         if (raw == null) {
             return true;
         }
+        if (raw.indexOf('%') < 0) { // nearly every request: nothing to decode, only the characters to check
+            return raw.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+        }
         ByteBuffer bytes = ByteBuffer.allocate(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
