@@ -39,6 +39,8 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
      * client that stops reading costs at most.
      */
     private static final Duration FAREWELL_GRACE = Duration.ofSeconds(5);
+    /** How long after writing the farewell the socket is closed (see where it is used). */
+    private static final Duration FAREWELL_FLUSH = Duration.ofMillis(200);
 
     private final SessionRegistry registry;
     private final DialogDirectory directory;
@@ -119,7 +121,9 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
                 .concatMap(frame -> socket.send(Mono.just(socket.textMessage(frames.write(frame))))
                         .then(Mono.fromRunnable(() -> {
                             if (guard.isFarewell(frame.body())) {
-                                closeForTooManyFrames.run();
+                                // a moment before the close: a proxy in front (the gateway) must pass the farewell
+                                // on before the close overtakes it
+                                Mono.delay(FAREWELL_FLUSH).subscribe(ignored -> closeForTooManyFrames.run());
                             }
                         })), 0)
                 .then();
