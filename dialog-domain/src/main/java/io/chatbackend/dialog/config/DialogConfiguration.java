@@ -1,9 +1,10 @@
 package io.chatbackend.dialog.config;
 
+import io.chatbackend.platform.axon.BoundedAggregateCache;
 import io.chatbackend.platform.tcc.TccFence;
 import io.chatbackend.platform.web.ChatSecurity;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,15 +32,18 @@ class DialogConfiguration {
         return new TccFence(jdbc);
     }
 
-    /** Aggregates stay in memory between commands (a conflicting change elsewhere evicts them). */
+    /**
+     * The dialogs and lanes sent to most recently stay in memory between commands (a conflicting change elsewhere
+     * evicts them). A dialog holds its member ids, so 10,000 of them stay well inside the heap even with large groups.
+     */
     @Bean
-    Cache dialogCache() {
-        return new WeakReferenceCache();
+    Cache dialogCache(@Value("${chat.dialog.cached-dialogs:10000}") long size) {
+        return new BoundedAggregateCache(size);
     }
 
     @Bean
-    Cache laneCache() {
-        return new WeakReferenceCache();
+    Cache laneCache(@Value("${chat.dialog.cached-lanes:50000}") long size) {
+        return new BoundedAggregateCache(size);
     }
 
     /** The TCC endpoints are for services holding the {@code tcc} scope; the public API for users. */

@@ -69,6 +69,25 @@ public class LaneParticipant implements TccParticipant<LaneSubject, LaneConfirma
         }
     }
 
+    /**
+     * A conflicting concurrent append to the same lane or dialog (another instance) rolls the whole step back, so it
+     * is simply repeated; a sender who left the dialog meanwhile rolls it back too and is refused as a non-member.
+     */
+    @Override
+    public ConfirmOutcome<LaneConfirmation> tryAndConfirm(String txId, LaneSubject subject) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.sendAndWait(new TryAndConfirmLaneTransactionCommand(txId, subject));
+            } catch (SenderLeftDialogException e) {
+                return new ConfirmOutcome.Refused<>(LaneTccCodes.NOT_A_MEMBER);
+            } catch (RuntimeException e) {
+                if (!isConflict(e) || attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     @Override
     public CancelOutcome cancel(String txId) {
         return release(txId, LaneRelease.CANCELLED);

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -31,6 +32,12 @@ import java.util.UUID;
  */
 @Component
 class LaneTransactionHandler {
+
+    /**
+     * How long a one-step transaction's reservation would last: it is confirmed in the same unit of work, so this
+     * only has to outlast that unit of work, and the lane's expiry check uses the same instant.
+     */
+    private static final Duration ONE_STEP_HOLD = Duration.ofSeconds(5);
 
     private final TccFence fence;
     private final CommandGateway commands;
@@ -74,29 +81,61 @@ class LaneTransactionHandler {
         if (entry.isEmpty()) {
             return new ConfirmOutcome.Refused<>(TccCodes.UNKNOWN);
         }
-        switch (entry.get().state()) {
+        return confirmEntry(entry.get());
+    }
+
+    /**
+     * Try and Confirm in this one unit of work: the fence row goes from nothing to CONFIRMED, so no reservation
+     * is ever held across a round trip. A Cancel that came first refuses it (anti-suspension), as it refuses Try.
+     */
+    @CommandHandler
+    ConfirmOutcome<LaneConfirmation> handle(TryAndConfirmLaneTransactionCommand command) {
+        LaneSubject subject = command.subject();
+        if (!isMember(subject)) {
+            return new ConfirmOutcome.Refused<>(LaneTccCodes.NOT_A_MEMBER);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String laneId = SenderLane.idOf(subject.dialogId(), subject.senderId());
+        Optional<TccFence.Entry> earlier = fence.recordTry(command.txId(), laneId, now.plus(ONE_STEP_HOLD));
+        if (earlier.isPresent()) {
+            return confirmEntry(earlier.get()); // a repeat, a Cancel first, or a plain Try of the same transaction
+        }
+        LaneOutcome outcome = commands.sendAndWait(new ReserveLaneCommand(laneId, subject.dialogId(),
+                subject.senderId(), command.txId(), now.plus(ONE_STEP_HOLD), now));
+        if (outcome.kind() == LaneOutcome.Kind.BUSY) {
+            fence.forgetTry(command.txId());
+            return new ConfirmOutcome.Refused<>(LaneTccCodes.LANE_BUSY);
+        }
+        return confirm(command.txId(), laneId);
+    }
+
+    /** Confirm of a locked fence entry: a final state answers as it is, a tried one is confirmed now. */
+    private ConfirmOutcome<LaneConfirmation> confirmEntry(TccFence.Entry entry) {
+        switch (entry.state()) {
             case CANCELLED:
-                return new ConfirmOutcome.Refused<>(TccFence.expired(entry.get()) ? TccCodes.TOO_LATE
+                return new ConfirmOutcome.Refused<>(TccFence.expired(entry) ? TccCodes.TOO_LATE
                         : TccCodes.ALREADY_CANCELLED);
             case CONFIRMED:
-                return new ConfirmOutcome.Confirmed<>(LaneConfirmation.decode(entry.get().result()));
+                return new ConfirmOutcome.Confirmed<>(LaneConfirmation.decode(entry.result()));
             default:
-                break;
+                return confirm(entry.txId(), entry.resourceId());
         }
-        String laneId = entry.get().resourceId();
-        LaneOutcome lane = commands.sendAndWait(new ConfirmLaneCommand(laneId, command.txId(), clock.instant()));
+    }
+
+    private ConfirmOutcome<LaneConfirmation> confirm(String txId, String laneId) {
+        LaneOutcome lane = commands.sendAndWait(new ConfirmLaneCommand(laneId, txId, clock.instant()));
         if (lane.kind() != LaneOutcome.Kind.CONFIRMED) {
-            fence.markExpired(command.txId());
+            fence.markExpired(txId);
             return new ConfirmOutcome.Refused<>(TccCodes.TOO_LATE);
         }
         int colon = laneId.lastIndexOf(':');
         DialogCommandResult appended = commands.sendAndWait(new AppendMessageCommand(laneId.substring(0, colon),
-                command.txId(), UUID.fromString(laneId.substring(colon + 1)), lane.senderSeq()));
+                txId, UUID.fromString(laneId.substring(colon + 1)), lane.senderSeq()));
         if (!appended.isAccepted()) {
-            throw new SenderLeftDialogException(command.txId());
+            throw new SenderLeftDialogException(txId);
         }
         LaneConfirmation confirmation = new LaneConfirmation(lane.senderSeq(), appended.dialogSeq());
-        fence.markConfirmed(command.txId(), confirmation.encode());
+        fence.markConfirmed(txId, confirmation.encode());
         return new ConfirmOutcome.Confirmed<>(confirmation);
     }
 

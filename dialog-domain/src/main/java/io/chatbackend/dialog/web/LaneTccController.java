@@ -2,6 +2,7 @@ package io.chatbackend.dialog.web;
 
 import io.chatbackend.dialog.contract.LaneCancelResponse;
 import io.chatbackend.dialog.contract.LaneConfirmResponse;
+import io.chatbackend.dialog.contract.LaneTryAndConfirmRequest;
 import io.chatbackend.dialog.contract.LaneTryRequest;
 import io.chatbackend.dialog.contract.LaneTryResponse;
 import io.chatbackend.dialog.tcc.LaneConfirmation;
@@ -39,9 +40,18 @@ class LaneTccController {
         return new LaneTryResponse(LaneTryResponse.REFUSED, null, ((TryOutcome.Refused) outcome).code());
     }
 
+    @PostMapping("/try-confirm")
+    LaneConfirmResponse tryAndConfirm(@RequestBody LaneTryAndConfirmRequest request) {
+        return answer(participant.tryAndConfirm(request.txId(),
+                new LaneSubject(request.dialogId().toString(), request.senderId())));
+    }
+
     @PostMapping("/{txId}/confirm")
     LaneConfirmResponse confirm(@PathVariable String txId) {
-        ConfirmOutcome<LaneConfirmation> outcome = participant.confirm(txId);
+        return answer(participant.confirm(txId));
+    }
+
+    private static LaneConfirmResponse answer(ConfirmOutcome<LaneConfirmation> outcome) {
         if (outcome instanceof ConfirmOutcome.Confirmed<LaneConfirmation> confirmed) {
             return new LaneConfirmResponse(LaneConfirmResponse.CONFIRMED, confirmed.result().senderSeq(),
                     confirmed.result().dialogSeq(), null);

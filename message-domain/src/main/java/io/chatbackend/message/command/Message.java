@@ -10,9 +10,10 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One message and its send transaction (the coordinator's durable log): begun, decided, then sent or abandoned.
- * A decision is final: a later, different decision gets the first one back; a message is sent only after a
- * CONFIRM decision and never after it was abandoned.
+ * One message and its send transaction (the coordinator's durable log): begun, then sent or abandoned as the
+ * participant decided (ADR 0018). Attempts of earlier versions also recorded a decision of their own; a decision is
+ * final (a later, different one gets the first back), and a message is never sent after a CANCEL decision or after
+ * it was abandoned.
  */
 @Aggregate(cache = "messageCache")
 public class Message {
@@ -45,7 +46,7 @@ public class Message {
 
     @CommandHandler
     public MessageStatus handle(CompleteSendCommand command) {
-        if (status == MessageStatus.PENDING && decision == SendDecision.CONFIRM) {
+        if (status == MessageStatus.PENDING && decision != SendDecision.CANCEL) {
             apply(new MessageSentEvent(messageId, dialogId, senderId, command.senderSeq(), command.dialogSeq(), text,
                     command.sentAt()));
         }

@@ -1,9 +1,9 @@
 package io.chatbackend.message.config;
 
+import io.chatbackend.platform.axon.BoundedAggregateCache;
 import io.chatbackend.platform.snowflake.JdbcGeneratorLeases;
 import io.chatbackend.platform.snowflake.SnowflakeGenerator;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,10 +25,13 @@ class MessageConfiguration {
         return Clock.systemUTC();
     }
 
-    /** A send touches its message three times in a row; keep it in memory instead of re-reading its events. */
+    /**
+     * A send touches its message three times within a second; keep the latest ones in memory instead of re-reading
+     * their events. Recovery of an older attempt simply loads it.
+     */
     @Bean
     Cache messageCache() {
-        return new WeakReferenceCache();
+        return new BoundedAggregateCache(10_000);
     }
 
     /** A generator id leased from this context's database; given back on shutdown. */

@@ -6,10 +6,10 @@ package io.chatbackend.message.coordinator;
  */
 public enum CrashPoint {
     NONE,
+    /** The message is begun; the participant has not been called. */
     AFTER_BEGIN,
-    AFTER_TRY,
-    AFTER_DECISION,
-    AFTER_CONFIRM;
+    /** The participant answered Try-and-Confirm (it decided); nothing recorded its answer here yet. */
+    AFTER_TRY_CONFIRM;
 
     void reachedIf(CrashPoint configured) {
         if (configured == this && this != NONE) {

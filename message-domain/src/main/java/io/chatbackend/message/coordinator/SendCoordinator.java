@@ -2,7 +2,7 @@ package io.chatbackend.message.coordinator;
 
 import io.chatbackend.dialog.contract.LaneCancelResponse;
 import io.chatbackend.dialog.contract.LaneConfirmResponse;
-import io.chatbackend.dialog.contract.LaneTryResponse;
+import io.chatbackend.dialog.contract.LaneRefusals;
 import io.chatbackend.message.command.SendDecision;
 import io.chatbackend.message.integration.DialogLanes;
 import io.chatbackend.message.integration.ParticipantUnreachableException;
@@ -42,19 +42,16 @@ public class SendCoordinator {
     private final DialogLanes lanes;
     private final SnowflakeGenerator ids;
     private final Clock clock;
-    private final Duration tryExpiry;
     private final CrashPoint crashPoint;
     private final MeterRegistry metrics;
 
     SendCoordinator(CommandGateway commands, JdbcTemplate jdbc, DialogLanes lanes, SnowflakeGenerator ids, Clock clock,
-                    @Value("${chat.message.try-expiry:PT5S}") Duration tryExpiry,
                     @Value("${chat.message.crash-point:NONE}") CrashPoint crashPoint, MeterRegistry metrics) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.lanes = lanes;
         this.ids = ids;
         this.clock = clock;
-        this.tryExpiry = tryExpiry;
         this.crashPoint = crashPoint;
         this.metrics = metrics;
     }
@@ -93,35 +90,68 @@ public class SendCoordinator {
         return new SendResult.Refused(SendResult.Reason.DIALOG_UNAVAILABLE);
     }
 
+    /**
+     * One round trip: the participant tries and confirms in one local step and so decides (ADR 0018); this side
+     * records what it decided. An unanswered call is settled at once by asking the participant to cancel, which
+     * answers with the outcome it holds; if that goes unanswered too, the send stays pending for recovery.
+     */
     private SendResult drive(String txId, UUID dialogId, UUID senderId, UUID clientMessageId) {
-        LaneTryResponse tried = null;
+        LaneConfirmResponse answer;
         try {
-            tried = lanes.tryReserve(txId, dialogId, senderId, tryExpiry);
+            answer = lanes.tryAndConfirm(txId, dialogId, senderId);
         } catch (ParticipantUnreachableException e) {
-            log.warn("Try of {} got no answer: cancelling ({})", txId, e.getMessage());
+            log.warn("Try-and-Confirm of {} got no answer: settling it with the participant ({})", txId,
+                    e.getMessage());
+            return settle(txId) ? answerFor(txId, senderId, clientMessageId, null)
+                    : new SendResult.Pending(Long.parseLong(txId));
         }
-        CrashPoint.AFTER_TRY.reachedIf(crashPoint);
-        boolean reserved = tried != null && LaneTryResponse.RESERVED.equals(tried.outcome());
-        SendDecision decision = commands.sendAndWait(new SendRecords.Decide(txId,
-                reserved ? SendDecision.CONFIRM : SendDecision.CANCEL));
-        CrashPoint.AFTER_DECISION.reachedIf(crashPoint);
-        if (decision == SendDecision.CANCEL) {
-            finishCancel(txId);
-            String code = tried == null ? null : tried.code();
-            if ("LANE_BUSY".equals(code)) {
-                return new SendResult.Refused(SendResult.Reason.LANE_BUSY);
-            }
-            if ("NOT_A_MEMBER".equals(code)) {
-                return new SendResult.Refused(SendResult.Reason.DIALOG_NOT_FOUND);
-            }
-            return new SendResult.Refused(SendResult.Reason.DIALOG_UNAVAILABLE);
+        CrashPoint.AFTER_TRY_CONFIRM.reachedIf(crashPoint);
+        record(txId, answer);
+        return answerFor(txId, senderId, clientMessageId, answer.code());
+    }
+
+    /** Records the participant's decision: SENT with its sequences, or CANCELLED with its refusal. */
+    private void record(String txId, LaneConfirmResponse answer) {
+        if (LaneConfirmResponse.CONFIRMED.equals(answer.outcome())) {
+            commands.sendAndWait(new SendRecords.Sent(txId, answer.senderSeq(), answer.dialogSeq(),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        } else {
+            commands.sendAndWait(new SendRecords.Abandoned(txId, answer.code()));
         }
-        if (!finishConfirm(txId)) {
-            return new SendResult.Pending(Long.parseLong(txId));
+    }
+
+    /**
+     * Learns the outcome of a send whose Try-and-Confirm went unanswered and records it: a Cancel either cancels it
+     * (also before it arrived: the participant's marker refuses it later) or answers that it was confirmed, and then
+     * Confirm repeats the sequences. False if the participant did not answer.
+     */
+    private boolean settle(String txId) {
+        LaneCancelResponse cancelled;
+        try {
+            cancelled = lanes.cancel(txId);
+        } catch (ParticipantUnreachableException e) {
+            log.warn("Cancel of {} got no answer: recovery will repeat it ({})", txId, e.getMessage());
+            return false;
         }
-        return key(senderId, clientMessageId).filter(row -> row.messageId() == Long.parseLong(txId))
-                .filter(row -> "SENT".equals(row.status())).<SendResult>map(row -> row.toSent(senderId))
-                .orElse(new SendResult.Refused(SendResult.Reason.DIALOG_UNAVAILABLE));
+        if ("ALREADY_CONFIRMED".equals(cancelled.outcome())) {
+            return finishConfirm(txId);
+        }
+        commands.sendAndWait(new SendRecords.Abandoned(txId, "CANCELLED"));
+        return true;
+    }
+
+    private SendResult answerFor(String txId, UUID senderId, UUID clientMessageId, String refusal) {
+        Optional<KeyRow> row = key(senderId, clientMessageId).filter(found -> found.messageId() == Long.parseLong(txId));
+        if (row.isPresent() && "SENT".equals(row.get().status())) {
+            return row.get().toSent(senderId);
+        }
+        if (LaneRefusals.LANE_BUSY.equals(refusal)) {
+            return new SendResult.Refused(SendResult.Reason.LANE_BUSY);
+        }
+        if (LaneRefusals.NOT_A_MEMBER.equals(refusal)) {
+            return new SendResult.Refused(SendResult.Reason.DIALOG_NOT_FOUND);
+        }
+        return new SendResult.Refused(SendResult.Reason.DIALOG_UNAVAILABLE);
     }
 
     /** Confirms at the participant and records the outcome; false if the participant's answer is unknown. */
@@ -133,7 +163,6 @@ public class SendCoordinator {
             log.warn("Confirm of {} got no answer: recovery will repeat it ({})", txId, e.getMessage());
             return false;
         }
-        CrashPoint.AFTER_CONFIRM.reachedIf(crashPoint);
         if (LaneConfirmResponse.CONFIRMED.equals(confirmed.outcome())) {
             commands.sendAndWait(new SendRecords.Sent(txId, confirmed.senderSeq(), confirmed.dialogSeq(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS)));
@@ -162,9 +191,10 @@ public class SendCoordinator {
     }
 
     /**
-     * Drives every attempt untouched for {@code olderThan} to its end: undecided → CANCEL; decided CONFIRM →
-     * Confirm (SENT, or CANCELLED when too late); decided CANCEL → Cancel. The first recorded decision wins, so a
-     * slow live request and recovery never act on different decisions.
+     * Drives every attempt untouched for {@code olderThan} to its end. An attempt without a recorded decision (this
+     * version records none: the participant decides) is settled with the participant: cancelled if it never
+     * confirmed, SENT with its sequences if it did. An attempt an earlier version decided is finished as decided:
+     * CONFIRM → Confirm (SENT, or CANCELLED when too late); CANCEL → Cancel.
      */
     public int recover(Duration olderThan) {
         List<Attempt> attempts = jdbc.query("SELECT message_id, decision FROM send_attempt WHERE updated_at < now() - "
@@ -173,9 +203,9 @@ public class SendCoordinator {
         int finished = 0;
         for (Attempt attempt : attempts) {
             try {
-                SendDecision decision = attempt.decision() != null ? SendDecision.valueOf(attempt.decision())
-                        : commands.sendAndWait(new SendRecords.Decide(attempt.txId(), SendDecision.CANCEL));
-                if (decision == SendDecision.CANCEL) {
+                if (attempt.decision() == null) {
+                    settle(attempt.txId());
+                } else if (SendDecision.valueOf(attempt.decision()) == SendDecision.CANCEL) {
                     finishCancel(attempt.txId());
                 } else {
                     finishConfirm(attempt.txId());

@@ -3,9 +3,7 @@ package io.chatbackend.message.coordinator;
 import io.chatbackend.message.command.AbandonSendCommand;
 import io.chatbackend.message.command.BeginSendCommand;
 import io.chatbackend.message.command.CompleteSendCommand;
-import io.chatbackend.message.command.DecideSendCommand;
 import io.chatbackend.message.command.MessageStatus;
-import io.chatbackend.message.command.SendDecision;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,21 +42,6 @@ class SendRecordHandler {
         commands.sendAndWait(new BeginSendCommand(start.messageId(), start.dialogId(), start.senderId(),
                 start.clientMessageId(), start.text()));
         return SendRecords.StartResult.STARTED;
-    }
-
-    /** Records the decision; returns the effective one (the first recorded wins). */
-    @CommandHandler
-    SendDecision handle(SendRecords.Decide decide) {
-        SendDecision effective = commands.sendAndWait(new DecideSendCommand(decide.messageId(), decide.decision()));
-        long messageId = Long.parseLong(decide.messageId());
-        jdbc.update("UPDATE send_attempt SET decision = ?, updated_at = now() WHERE message_id = ?", effective.name(),
-                messageId);
-        if (effective == SendDecision.CANCEL) {
-            // final: a retry with the same key may start a new attempt at once
-            jdbc.update("UPDATE idempotency_key SET status = 'CANCELLED', updated_at = now() WHERE message_id = ? "
-                    + "AND status = 'PENDING'", messageId);
-        }
-        return effective;
     }
 
     @CommandHandler

@@ -1,7 +1,5 @@
 package io.chatbackend.message.coordinator;
 
-import io.chatbackend.message.command.SendDecision;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,9 +16,6 @@ final class SendRecords {
     }
 
     enum StartResult { STARTED, KEY_IN_USE }
-
-    record Decide(String messageId, SendDecision decision) {
-    }
 
     record Sent(String messageId, long senderSeq, long dialogSeq, Instant sentAt) {
     }

@@ -2,8 +2,7 @@ package io.chatbackend.message.integration;
 
 import io.chatbackend.dialog.contract.LaneCancelResponse;
 import io.chatbackend.dialog.contract.LaneConfirmResponse;
-import io.chatbackend.dialog.contract.LaneTryRequest;
-import io.chatbackend.dialog.contract.LaneTryResponse;
+import io.chatbackend.dialog.contract.LaneTryAndConfirmRequest;
 import io.chatbackend.platform.web.ServiceTokens;
 import io.chatbackend.platform.web.ServiceHttp;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +12,6 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -36,11 +34,12 @@ public class DialogLanes {
         this.base = dialogDomain + "/internal/tcc/lanes";
     }
 
-    public LaneTryResponse tryReserve(String txId, UUID dialogId, UUID senderId, Duration expiresIn) {
-        return call(() -> http.post().uri(base + "/try").headers(h -> h.setBearerAuth(tokens.token()))
+    /** Try and Confirm in one step: the participant decides (ADR 0018). */
+    public LaneConfirmResponse tryAndConfirm(String txId, UUID dialogId, UUID senderId) {
+        return call(() -> http.post().uri(base + "/try-confirm").headers(h -> h.setBearerAuth(tokens.token()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new LaneTryRequest(txId, dialogId, senderId, expiresIn.toMillis()))
-                .retrieve().body(LaneTryResponse.class));
+                .body(new LaneTryAndConfirmRequest(txId, dialogId, senderId))
+                .retrieve().body(LaneConfirmResponse.class));
     }
 
     public LaneConfirmResponse confirm(String txId) {

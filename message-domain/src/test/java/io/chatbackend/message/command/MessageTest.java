@@ -59,12 +59,24 @@ class MessageTest {
     }
 
     @Test
-    void aSendIsNeverCompletedWithoutAConfirmDecisionNorAfterItWasAbandoned() {
+    void aSendTheParticipantDecidedCompletesWithoutADecisionOfItsOwn() {
+        fixture.given(begun())
+                .when(new CompleteSendCommand(ID, 3, 17, AT))
+                .expectEvents(new MessageSentEvent(ID, DIALOG, SENDER, 3, 17, "hi", AT))
+                .expectResultMessagePayload(MessageStatus.SENT);
+    }
+
+    @Test
+    void aSendIsNeverCompletedAfterACancelDecisionNorAfterItWasAbandoned() {
         fixture.given(begun(), new SendDecidedEvent(ID, SendDecision.CANCEL))
                 .when(new CompleteSendCommand(ID, 1, 1, AT))
                 .expectNoEvents()
                 .expectResultMessagePayload(MessageStatus.PENDING);
         fixture.given(begun(), new SendDecidedEvent(ID, SendDecision.CONFIRM), new SendAbandonedEvent(ID, "TOO_LATE"))
+                .when(new CompleteSendCommand(ID, 1, 1, AT))
+                .expectNoEvents()
+                .expectResultMessagePayload(MessageStatus.CANCELLED);
+        fixture.given(begun(), new SendAbandonedEvent(ID, "LANE_BUSY"))
                 .when(new CompleteSendCommand(ID, 1, 1, AT))
                 .expectNoEvents()
                 .expectResultMessagePayload(MessageStatus.CANCELLED);

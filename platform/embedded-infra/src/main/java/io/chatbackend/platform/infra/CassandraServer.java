@@ -32,7 +32,8 @@ final class CassandraServer implements AutoCloseable {
         this.jvm = jvm;
     }
 
-    static CassandraServer start(Path dir, Path logDir, int nativePort, int storagePort, Mode mode) {
+    static CassandraServer start(Path dir, Path logDir, int nativePort, int storagePort, Mode mode,
+                                 List<String> jitFlags) {
         Path javaHome = Jdk17.locate();
         try {
             Files.createDirectories(dir);
@@ -50,13 +51,14 @@ final class CassandraServer implements AutoCloseable {
                     </configuration>
                     """.formatted(logDir.resolve("cassandra-system.log")));
             List<String> jvmArgs = new ArrayList<>(List.of("-Xms256m", "-Xmx768m", "-Xss512k",
-                    "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseG1GC",
                     "-Djdk.attach.allowAttachSelf=true", "-Dio.netty.tryReflectionSetAccessible=true",
                     "-Djava.net.preferIPv4Stack=true", "-Dcassandra-foreground=yes",
                     "-Dcassandra.config=" + config.toUri(), "-Dcassandra.storagedir=" + dir.resolve("data"),
                     "-Dcassandra.logdir=" + logDir, "-Dlogback.configurationFile=" + logback,
                     "-Dcassandra.skip_wait_for_gossip_to_settle=0", "-Dcassandra.ring_delay_ms=0",
                     "-Dcassandra.superuser_setup_delay_ms=0", "-Dcassandra.jmx.local.port=0"));
+            jvmArgs.addAll(jitFlags);
             if (mode == Mode.TEST) {
                 jvmArgs.add("-Dcassandra.unsafesystem=true");
                 jvmArgs.add("-Dcassandra.skip_sync=true");

@@ -44,10 +44,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(() -> timed(progress, "postgres",
                 () -> PostgresServer.start(dataDir.resolve("postgres"), postgresPort, mode)));
         CompletableFuture<KafkaServer> kafka = CompletableFuture.supplyAsync(() -> timed(progress, "kafka",
-                () -> KafkaServer.start(dataDir.resolve("kafka"), logDir, kafkaPort, kafkaControllerPort, 4)));
+                () -> KafkaServer.start(dataDir.resolve("kafka"), logDir, kafkaPort, kafkaControllerPort, 4,
+                        mode.jitFlags())));
         CompletableFuture<CassandraServer> cassandra = CompletableFuture.supplyAsync(() -> timed(progress,
                 "cassandra", () -> CassandraServer.start(dataDir.resolve("cassandra"), logDir, cassandraPort,
-                        cassandraStoragePort, mode)));
+                        cassandraStoragePort, mode, mode.jitFlags())));
         RuntimeException failure = null;
         for (CompletableFuture<? extends AutoCloseable> server : List.of(postgres, kafka, cassandra)) {
             try {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +24,8 @@ final class KafkaServer implements AutoCloseable {
         this.jvm = jvm;
     }
 
-    static KafkaServer start(Path dir, Path logDir, int port, int controllerPort, int partitions) {
+    static KafkaServer start(Path dir, Path logDir, int port, int controllerPort, int partitions,
+                             List<String> jitFlags) {
         try {
             Files.createDirectories(dir);
             Path logDirs = dir.resolve("data");
@@ -53,8 +55,9 @@ final class KafkaServer implements AutoCloseable {
                     "") );
             Path jvmLog = logDir.resolve("kafka.log");
             Path javaHome = Path.of(System.getProperty("java.home"));
-            List<String> jvmArgs = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
-                    "-Djava.net.preferIPv4Stack=true", "-Dlog4j2.level=WARN");
+            List<String> jvmArgs = new ArrayList<>(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+                    "-Djava.net.preferIPv4Stack=true", "-Dlog4j2.level=WARN"));
+            jvmArgs.addAll(jitFlags);
             if (!Files.exists(logDirs.resolve("meta.properties"))) {
                 ChildJvm.runToCompletion("kafka storage format", javaHome, CLASSPATH, jvmArgs,
                         "kafka.tools.StorageTool",

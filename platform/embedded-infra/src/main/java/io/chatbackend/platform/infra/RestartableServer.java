@@ -24,7 +24,8 @@ public final class RestartableServer implements AutoCloseable {
         int port = Ports.freePort();
         int controllerPort = Ports.freePort();
         return started("127.0.0.1:" + port,
-                () -> KafkaServer.start(dir, dir.resolve("logs"), port, controllerPort, 3));
+                () -> KafkaServer.start(dir, dir.resolve("logs"), port, controllerPort, 3,
+                        Mode.QUICK_START_JIT));
     }
 
     /** A single Cassandra node (data center {@code datacenter1}). */
@@ -32,7 +33,8 @@ public final class RestartableServer implements AutoCloseable {
         int nativePort = Ports.freePort();
         int storagePort = Ports.freePort();
         return started("127.0.0.1:" + nativePort,
-                () -> CassandraServer.start(dir, dir.resolve("logs"), nativePort, storagePort, Mode.DURABLE));
+                () -> CassandraServer.start(dir, dir.resolve("logs"), nativePort, storagePort, Mode.DURABLE,
+                        Mode.QUICK_START_JIT));
     }
 
     private static RestartableServer started(String address, Supplier<AutoCloseable> starter) {

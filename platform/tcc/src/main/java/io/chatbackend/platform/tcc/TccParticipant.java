@@ -17,4 +17,13 @@ public interface TccParticipant<S, R> {
     ConfirmOutcome<R> confirm(String txId);
 
     CancelOutcome cancel(String txId);
+
+    /**
+     * Try and Confirm as one local step, for a coordinator whose decision is "confirm whenever Try succeeds": the
+     * participant then decides, atomically, and no reservation is held across a round trip (ADR 0018). Refused as
+     * Try is (a busy subject, a business refusal, {@link TccCodes#ALREADY_CANCELLED} when a Cancel came first);
+     * repeated, it returns the same result. Afterwards Cancel answers {@link CancelOutcome#ALREADY_CONFIRMED} and
+     * Confirm returns the result, so a coordinator that lost the answer learns it.
+     */
+    ConfirmOutcome<R> tryAndConfirm(String txId, S subject);
 }

@@ -1,5 +1,6 @@
 package io.chatbackend.platform.web;
 
+import io.chatbackend.platform.web.edge.AuthorizationHeaderTokens;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -24,6 +25,7 @@ public final class ChatSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new AuthorizationHeaderTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthenticated(json))
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden(json)))

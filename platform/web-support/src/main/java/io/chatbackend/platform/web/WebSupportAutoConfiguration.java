@@ -10,7 +10,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
+import io.chatbackend.platform.web.edge.HeaderCharacters;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -89,6 +91,12 @@ public class WebSupportAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's strict firewall, with its header rules checked without regular expressions. */
+    @Bean
+    WebSecurityCustomizer headerCharactersFirewall() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
     /**

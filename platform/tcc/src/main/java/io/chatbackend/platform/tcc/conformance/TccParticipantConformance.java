@@ -173,4 +173,81 @@ public abstract class TccParticipantConformance<S, R> {
         pool.shutdown();
         assertThat(reserved).isEqualTo(1);
     }
+
+    @Test
+    void repeatedTryAndConfirmReturnsTheSameResult_andConfirmRepeatsIt() {
+        S subject = newSubject();
+        String tx = txId();
+        ConfirmOutcome<R> first = participant().tryAndConfirm(tx, subject);
+        assertThat(first).isInstanceOf(ConfirmOutcome.Confirmed.class);
+        assertThat(participant().tryAndConfirm(tx, subject)).isEqualTo(first);
+        assertThat(participant().confirm(tx)).as("a coordinator that lost the answer learns it").isEqualTo(first);
+    }
+
+    @Test
+    void cancelAfterTryAndConfirmIsRefused() {
+        S subject = newSubject();
+        String tx = txId();
+        ConfirmOutcome<R> confirmed = participant().tryAndConfirm(tx, subject);
+        assertThat(participant().cancel(tx)).isEqualTo(CancelOutcome.ALREADY_CONFIRMED);
+        assertThat(participant().confirm(tx)).as("still confirmed").isEqualTo(confirmed);
+    }
+
+    @Test
+    void cancelBeforeTryAndConfirmRefusesIt_andHoldsNothing() {
+        S subject = newSubject();
+        String tx = txId();
+        assertThat(participant().cancel(tx)).isEqualTo(CancelOutcome.CANCELLED);
+        assertThat(participant().tryAndConfirm(tx, subject))
+                .isEqualTo(new ConfirmOutcome.Refused<R>(TccCodes.ALREADY_CANCELLED));
+        assertThat(participant().tryReserve(txId(), subject, LONG)).isInstanceOf(TryOutcome.Reserved.class);
+    }
+
+    @Test
+    void tryAndConfirmOnASubjectHeldByAnotherTryIsBusy_andHoldsNothingAfterwards() {
+        S subject = newSubject();
+        String holder = txId();
+        participant().tryReserve(holder, subject, LONG);
+        String tx = txId();
+        assertThat(participant().tryAndConfirm(tx, subject)).isEqualTo(new ConfirmOutcome.Refused<R>(busyCode()));
+        assertThat(participant().confirm(tx)).as("the refused step left no trace")
+                .isEqualTo(new ConfirmOutcome.Refused<R>(TccCodes.UNKNOWN));
+        participant().cancel(holder);
+        assertThat(participant().tryAndConfirm(tx, subject)).isInstanceOf(ConfirmOutcome.Confirmed.class);
+    }
+
+    @Test
+    void aTryAndConfirmAfterAPlainTryOfTheSameTransactionConfirmsIt() {
+        S subject = newSubject();
+        String tx = txId();
+        participant().tryReserve(tx, subject, LONG);
+        ConfirmOutcome<R> confirmed = participant().tryAndConfirm(tx, subject);
+        assertThat(confirmed).isInstanceOf(ConfirmOutcome.Confirmed.class);
+        assertThat(participant().confirm(tx)).isEqualTo(confirmed);
+    }
+
+    @Test
+    void concurrentTryAndConfirmsOnOneSubjectEachConfirmOnceWithTheirOwnResult() throws Exception {
+        S subject = newSubject();
+        int contenders = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ConfirmOutcome<R>>> outcomes = new ArrayList<>();
+        for (int i = 0; i < contenders; i++) {
+            Callable<ConfirmOutcome<R>> attempt = () -> {
+                start.await();
+                return participant().tryAndConfirm(txId(), subject);
+            };
+            outcomes.add(pool.submit(attempt));
+        }
+        start.countDown();
+        List<ConfirmOutcome<R>> results = new ArrayList<>();
+        for (Future<ConfirmOutcome<R>> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        pool.shutdown();
+        // nothing is held across a round trip, so no contender finds the subject busy: each is confirmed
+        assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOf(ConfirmOutcome.Confirmed.class));
+        assertThat(results).doesNotHaveDuplicates();
+    }
 }
