@@ -5,4 +5,11 @@ package io.chatbackend.dialog.contract;
  * tried: the empty rollback leaves a marker that refuses a late Try) or {@code ALREADY_CONFIRMED}.
  */
 public record LaneCancelResponse(String outcome) {
+
+    public static final String CANCELLED = "CANCELLED";
+    public static final String ALREADY_CONFIRMED = "ALREADY_CONFIRMED";
+
+    public boolean foundConfirmed() {
+        return ALREADY_CONFIRMED.equals(outcome);
+    }
 }

@@ -3,6 +3,8 @@ package io.chatbackend.message.integration;
 import io.chatbackend.dialog.contract.LaneCancelResponse;
 import io.chatbackend.dialog.contract.LaneConfirmResponse;
 import io.chatbackend.dialog.contract.LaneTryAndConfirmRequest;
+import io.chatbackend.message.coordinator.ParticipantUnreachableException;
+import io.chatbackend.message.coordinator.SendParticipant;
 import io.chatbackend.platform.web.ServiceTokens;
 import io.chatbackend.platform.web.ServiceHttp;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +21,7 @@ import java.util.UUID;
  * failure or timeout is {@link ParticipantUnreachableException}: the outcome of that call is unknown.
  */
 @Component
-public class DialogLanes {
+public class DialogLanes implements SendParticipant {
 
     private final RestClient http;
     private final ServiceTokens tokens;
@@ -34,7 +36,7 @@ public class DialogLanes {
         this.base = dialogDomain + "/internal/tcc/lanes";
     }
 
-    /** Try and Confirm in one step: the participant decides (ADR 0018). */
+    @Override
     public LaneConfirmResponse tryAndConfirm(String txId, UUID dialogId, UUID senderId) {
         return call(() -> http.post().uri(base + "/try-confirm").headers(h -> h.setBearerAuth(tokens.token()))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -42,11 +44,13 @@ public class DialogLanes {
                 .retrieve().body(LaneConfirmResponse.class));
     }
 
+    @Override
     public LaneConfirmResponse confirm(String txId) {
         return call(() -> http.post().uri(base + "/{txId}/confirm", txId).headers(h -> h.setBearerAuth(tokens.token()))
                 .retrieve().body(LaneConfirmResponse.class));
     }
 
+    @Override
     public LaneCancelResponse cancel(String txId) {
         return call(() -> http.post().uri(base + "/{txId}/cancel", txId).headers(h -> h.setBearerAuth(tokens.token()))
                 .retrieve().body(LaneCancelResponse.class));

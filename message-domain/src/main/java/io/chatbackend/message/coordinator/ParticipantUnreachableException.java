@@ -1,4 +1,4 @@
-package io.chatbackend.message.integration;
+package io.chatbackend.message.coordinator;
 
 /** The participant did not answer (down, timed out, or an error): the effect of the call is unknown. */
 public class ParticipantUnreachableException extends RuntimeException {
