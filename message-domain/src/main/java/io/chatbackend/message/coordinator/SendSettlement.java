@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * The steps that end a send, shared by the live request and recovery: record what the participant decided, or
@@ -46,14 +47,11 @@ class SendSettlement {
      * then Confirm repeats the sequences. False if the participant did not answer.
      */
     boolean settle(String txId) {
-        LaneCancelResponse cancelled;
-        try {
-            cancelled = participant.cancel(txId);
-        } catch (ParticipantUnreachableException e) {
-            log.warn("Cancel of {} got no answer: recovery will repeat it ({})", txId, e.getMessage());
+        Optional<LaneCancelResponse> cancelled = cancel(txId);
+        if (cancelled.isEmpty()) {
             return false;
         }
-        if (cancelled.foundConfirmed()) {
+        if (cancelled.get().foundConfirmed()) {
             return confirm(txId);
         }
         sends.abandoned(txId, LaneCancelResponse.CANCELLED);
@@ -78,19 +76,24 @@ class SendSettlement {
      * the record: a heuristic outcome, stored and counted.
      */
     void cancelAsDecided(String txId) {
-        LaneCancelResponse cancelled;
+        cancel(txId).ifPresent(cancelled -> {
+            if (cancelled.foundConfirmed()) {
+                log.error("Heuristic outcome for {}: recorded CANCEL, participant says ALREADY_CONFIRMED", txId);
+                metrics.counter("chat.tcc.heuristic.outcomes").increment();
+                sends.heuristic(txId, "CANCELLED", LaneCancelResponse.ALREADY_CONFIRMED);
+            } else {
+                sends.abandoned(txId, LaneCancelResponse.CANCELLED);
+            }
+        });
+    }
+
+    /** The participant's answer to Cancel; empty (logged) when it did not answer, and recovery repeats it. */
+    private Optional<LaneCancelResponse> cancel(String txId) {
         try {
-            cancelled = participant.cancel(txId);
+            return Optional.of(participant.cancel(txId));
         } catch (ParticipantUnreachableException e) {
             log.warn("Cancel of {} got no answer: recovery will repeat it ({})", txId, e.getMessage());
-            return;
-        }
-        if (cancelled.foundConfirmed()) {
-            log.error("Heuristic outcome for {}: recorded CANCEL, participant says ALREADY_CONFIRMED", txId);
-            metrics.counter("chat.tcc.heuristic.outcomes").increment();
-            sends.heuristic(txId, "CANCELLED", LaneCancelResponse.ALREADY_CONFIRMED);
-        } else {
-            sends.abandoned(txId, LaneCancelResponse.CANCELLED);
+            return Optional.empty();
         }
     }
 }

@@ -149,28 +149,14 @@ public abstract class TccParticipantConformance<S, R> {
     @Test
     void concurrentTriesOnOneSubjectReserveItForExactlyOne() throws Exception {
         S subject = newSubject();
-        int contenders = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(contenders);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<TryOutcome>> outcomes = new ArrayList<>();
-        for (int i = 0; i < contenders; i++) {
-            Callable<TryOutcome> attempt = () -> {
-                start.await();
-                return participant().tryReserve(txId(), subject, LONG);
-            };
-            outcomes.add(pool.submit(attempt));
-        }
-        start.countDown();
         int reserved = 0;
-        for (Future<TryOutcome> outcome : outcomes) {
-            TryOutcome result = outcome.get();
+        for (TryOutcome result : concurrently(8, () -> participant().tryReserve(txId(), subject, LONG))) {
             if (result instanceof TryOutcome.Reserved) {
                 reserved++;
             } else {
                 assertThat(result).isEqualTo(new TryOutcome.Refused(busyCode()));
             }
         }
-        pool.shutdown();
         assertThat(reserved).isEqualTo(1);
     }
 
@@ -229,25 +215,32 @@ public abstract class TccParticipantConformance<S, R> {
     @Test
     void concurrentTryAndConfirmsOnOneSubjectEachConfirmOnceWithTheirOwnResult() throws Exception {
         S subject = newSubject();
-        int contenders = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(contenders);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<ConfirmOutcome<R>>> outcomes = new ArrayList<>();
-        for (int i = 0; i < contenders; i++) {
-            Callable<ConfirmOutcome<R>> attempt = () -> {
-                start.await();
-                return participant().tryAndConfirm(txId(), subject);
-            };
-            outcomes.add(pool.submit(attempt));
-        }
-        start.countDown();
-        List<ConfirmOutcome<R>> results = new ArrayList<>();
-        for (Future<ConfirmOutcome<R>> outcome : outcomes) {
-            results.add(outcome.get());
-        }
-        pool.shutdown();
+        List<ConfirmOutcome<R>> results = concurrently(6, () -> participant().tryAndConfirm(txId(), subject));
         // nothing is held across a round trip, so no contender finds the subject busy: each is confirmed
         assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOf(ConfirmOutcome.Confirmed.class));
         assertThat(results).doesNotHaveDuplicates();
+    }
+
+    /** Runs {@code attempt} on {@code contenders} threads released at once; their results in submission order. */
+    private static <T> List<T> concurrently(int contenders, Callable<T> attempt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> outcomes = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return attempt.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 }
