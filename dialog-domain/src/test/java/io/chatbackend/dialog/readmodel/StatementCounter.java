@@ -46,11 +46,18 @@ final class StatementCounter implements AutoCloseable {
 
     /**
      * The statements {@code action} ran. The driver reports a request just after completing it, so this waits
-     * until the count holds still before answering.
+     * until the count holds still before answering, and also before starting: a late report of an earlier request
+     * (a warm-up call just before) must not be counted as this action's.
      */
     List<String> statementsOf(Runnable action) {
+        awaitStill();
         statements.clear();
         action.run();
+        awaitStill();
+        return new ArrayList<>(statements);
+    }
+
+    private void awaitStill() {
         int[] last = {-1};
         await().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5)).until(() -> {
             int now = statements.size();
@@ -58,7 +65,6 @@ final class StatementCounter implements AutoCloseable {
             last[0] = now;
             return settled;
         });
-        return new ArrayList<>(statements);
     }
 
     @Override
