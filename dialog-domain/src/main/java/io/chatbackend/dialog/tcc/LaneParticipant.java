@@ -6,6 +6,7 @@ import io.chatbackend.platform.tcc.ConfirmOutcome;
 import io.chatbackend.platform.tcc.TccCodes;
 import io.chatbackend.platform.tcc.TccFence;
 import io.chatbackend.platform.tcc.TccParticipant;
+import io.chatbackend.platform.tcc.TryAndConfirmAttempt;
 import io.chatbackend.platform.tcc.TryOutcome;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The sender-lane TCC participant of the send path (DESIGN.md §3). A conflicting concurrent change of the same lane
@@ -86,6 +88,26 @@ public class LaneParticipant implements TccParticipant<LaneSubject, LaneConfirma
                 }
             }
         }
+    }
+
+    /**
+     * The attempts in one unit of work (one commit for all). If it fails as a whole (a conflict with another
+     * instance, a sender who left meanwhile, two batches waiting on each other's lanes) nothing of it was written,
+     * and each attempt is run alone as {@link #tryAndConfirm} runs it, with its own retries.
+     */
+    @Override
+    public List<ConfirmOutcome<LaneConfirmation>> tryAndConfirmAll(List<TryAndConfirmAttempt<LaneSubject>> attempts) {
+        if (attempts.size() > 1) {
+            try {
+                return commands.sendAndWait(new TryAndConfirmLaneTransactionsCommand(attempts.stream()
+                        .map(attempt -> new TryAndConfirmLaneTransactionCommand(attempt.txId(), attempt.subject()))
+                        .toList()));
+            } catch (RuntimeException e) {
+                log.debug("A batch of {} Try-and-Confirms rolled back; running them one by one: {}", attempts.size(),
+                        e.toString());
+            }
+        }
+        return attempts.stream().map(attempt -> tryAndConfirm(attempt.txId(), attempt.subject())).toList();
     }
 
     @Override

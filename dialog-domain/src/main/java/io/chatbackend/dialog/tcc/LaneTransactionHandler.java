@@ -22,6 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -107,6 +111,26 @@ class LaneTransactionHandler {
             return new ConfirmOutcome.Refused<>(LaneTccCodes.LANE_BUSY);
         }
         return confirm(command.txId(), laneId);
+    }
+
+    /**
+     * Each attempt as {@link #handle(TryAndConfirmLaneTransactionCommand)} runs it alone, all in this unit of work:
+     * one commit for all, or none. They run ordered by lane (a stable sort keeps two attempts on one lane in their
+     * order), so two batches take the locks of the lanes they share in the same order.
+     */
+    @CommandHandler
+    List<ConfirmOutcome<LaneConfirmation>> handle(TryAndConfirmLaneTransactionsCommand command) {
+        List<TryAndConfirmLaneTransactionCommand> attempts = command.attempts();
+        Integer[] order = new Integer[attempts.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparing((Integer i) -> attempts.get(i).subject().dialogId())
+                .thenComparing(i -> attempts.get(i).subject().senderId()));
+        List<ConfirmOutcome<LaneConfirmation>> outcomes = new ArrayList<>(attempts.size());
+        attempts.forEach(attempt -> outcomes.add(null));
+        for (int i : order) {
+            outcomes.set(i, handle(attempts.get(i)));
+        }
+        return outcomes;
     }
 
     /** Confirm of a locked fence entry: a final state answers as it is, a tried one is confirmed now. */

@@ -2,6 +2,8 @@ package io.chatbackend.dialog.web;
 
 import io.chatbackend.dialog.contract.LaneCancelResponse;
 import io.chatbackend.dialog.contract.LaneConfirmResponse;
+import io.chatbackend.dialog.contract.LaneTryAndConfirmBatchRequest;
+import io.chatbackend.dialog.contract.LaneTryAndConfirmBatchResponse;
 import io.chatbackend.dialog.contract.LaneTryAndConfirmRequest;
 import io.chatbackend.dialog.contract.LaneTryRequest;
 import io.chatbackend.dialog.contract.LaneTryResponse;
@@ -9,7 +11,10 @@ import io.chatbackend.dialog.tcc.LaneConfirmation;
 import io.chatbackend.dialog.tcc.LaneParticipant;
 import io.chatbackend.dialog.tcc.LaneSubject;
 import io.chatbackend.platform.tcc.ConfirmOutcome;
+import io.chatbackend.platform.tcc.TryAndConfirmAttempt;
+import io.chatbackend.platform.web.ApiException;
 import io.chatbackend.platform.tcc.TryOutcome;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,6 +49,26 @@ class LaneTccController {
     LaneConfirmResponse tryAndConfirm(@RequestBody LaneTryAndConfirmRequest request) {
         return answer(participant.tryAndConfirm(request.txId(),
                 new LaneSubject(request.dialogId().toString(), request.senderId())));
+    }
+
+    @PostMapping("/try-confirm-batch")
+    LaneTryAndConfirmBatchResponse tryAndConfirmAll(@RequestBody LaneTryAndConfirmBatchRequest request) {
+        if (request.attempts() == null || request.attempts().isEmpty()
+                || request.attempts().size() > LaneTryAndConfirmBatchRequest.MAX_ATTEMPTS
+                || request.attempts().stream().anyMatch(LaneTccController::malformed)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "A batch holds 1 to "
+                    + LaneTryAndConfirmBatchRequest.MAX_ATTEMPTS + " complete attempts.");
+        }
+        return new LaneTryAndConfirmBatchResponse(participant.tryAndConfirmAll(request.attempts().stream()
+                        .map(attempt -> new TryAndConfirmAttempt<>(attempt.txId(),
+                                new LaneSubject(attempt.dialogId().toString(), attempt.senderId())))
+                        .toList())
+                .stream().map(LaneTccController::answer).toList());
+    }
+
+    private static boolean malformed(LaneTryAndConfirmRequest attempt) {
+        return attempt == null || attempt.txId() == null || attempt.txId().isBlank() || attempt.dialogId() == null
+                || attempt.senderId() == null;
     }
 
     @PostMapping("/{txId}/confirm")

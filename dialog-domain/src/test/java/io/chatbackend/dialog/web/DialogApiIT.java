@@ -100,6 +100,26 @@ class DialogApiIT extends DialogDomainIntegrationTest {
                 UUID.randomUUID().toString());
         assertThat(json.readTree(raw("POST", "/internal/tcc/lanes/try", IDENTITY.serviceToken("svc", "tcc"),
                 notMember).body()).get("code").asString()).isEqualTo("NOT_A_MEMBER");
+
+        JsonNode other = json.readTree(send("POST", "/api/v1/dialogs", alice,
+                "{\"type\":\"group\",\"title\":\"b\"}").body());
+        String attempt = "{\"txId\":\"%s\",\"dialogId\":\"" + other.get("dialogId").asString()
+                + "\",\"senderId\":\"%s\"}";
+        String batch = "{\"attempts\":[" + attempt.formatted(UUID.randomUUID(), alice) + ","
+                + attempt.formatted(UUID.randomUUID(), carol) + "]}";
+        assertProblem(send("POST", "/internal/tcc/lanes/try-confirm-batch", alice, batch), 403, "FORBIDDEN");
+        HttpResponse<String> answered = raw("POST", "/internal/tcc/lanes/try-confirm-batch",
+                IDENTITY.serviceToken("svc", "tcc"), batch);
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        var answers = json.readTree(answered.body()).get("answers");
+        assertThat(answers.get(0).get("outcome").asString()).isEqualTo("CONFIRMED");
+        assertThat(answers.get(1).get("code").asString()).isEqualTo("NOT_A_MEMBER");
+        assertProblem(raw("POST", "/internal/tcc/lanes/try-confirm-batch", IDENTITY.serviceToken("svc", "tcc"),
+                "{\"attempts\":[]}"), 400, "VALIDATION_FAILED");
+        String tooMany = "{\"attempts\":[" + String.join(",", java.util.Collections.nCopies(257,
+                attempt.formatted(UUID.randomUUID(), alice))) + "]}";
+        assertProblem(raw("POST", "/internal/tcc/lanes/try-confirm-batch", IDENTITY.serviceToken("svc", "tcc"),
+                tooMany), 400, "VALIDATION_FAILED");
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String code) {

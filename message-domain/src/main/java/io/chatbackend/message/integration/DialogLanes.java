@@ -2,9 +2,12 @@ package io.chatbackend.message.integration;
 
 import io.chatbackend.dialog.contract.LaneCancelResponse;
 import io.chatbackend.dialog.contract.LaneConfirmResponse;
+import io.chatbackend.dialog.contract.LaneTryAndConfirmBatchRequest;
+import io.chatbackend.dialog.contract.LaneTryAndConfirmBatchResponse;
 import io.chatbackend.dialog.contract.LaneTryAndConfirmRequest;
 import io.chatbackend.message.coordinator.ParticipantUnreachableException;
 import io.chatbackend.message.coordinator.SendParticipant;
+import io.chatbackend.platform.service.batching.MicroBatcher;
 import io.chatbackend.platform.web.ServiceTokens;
 import io.chatbackend.platform.web.ServiceHttp;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,34 +17,63 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * dialog-domain's sender-lane TCC endpoints, called with this service's token (scope {@code tcc}). Any transport
  * failure or timeout is {@link ParticipantUnreachableException}: the outcome of that call is unknown.
+ *
+ * <p>Concurrent Try-and-Confirms share one call to the batch endpoint (and so one commit there): whatever queued
+ * while the previous calls were in flight goes in the next one (ADR 0020). A lone send goes at once.
  */
 @Component
-public class DialogLanes implements SendParticipant {
+public class DialogLanes implements SendParticipant, AutoCloseable {
 
     private final RestClient http;
     private final ServiceTokens tokens;
     private final String base;
+    private final MicroBatcher<LaneTryAndConfirmRequest, LaneConfirmResponse> batches;
 
     DialogLanes(Clock clock, @Value("${chat.services.dialog-domain}") String dialogDomain,
                 @Value("${chat.services.uaa}") String uaa,
                 @Value("${chat.service-client.id:message-domain}") String clientId,
-                @Value("${chat.service-client.secret}") String secret) {
+                @Value("${chat.service-client.secret}") String secret,
+                @Value("${chat.message.lane-batch.max-size:64}") int maxBatch,
+                @Value("${chat.message.lane-batch.in-flight:2}") int inFlight) {
         this.http = ServiceHttp.client();
         this.tokens = new ServiceTokens(http, uaa + "/oauth2/token", clientId, secret, "tcc", clock);
         this.base = dialogDomain + "/internal/tcc/lanes";
+        this.batches = new MicroBatcher<>("lane-batch", Math.min(maxBatch, LaneTryAndConfirmBatchRequest.MAX_ATTEMPTS),
+                inFlight, this::tryAndConfirmAll);
     }
 
     @Override
     public LaneConfirmResponse tryAndConfirm(String txId, UUID dialogId, UUID senderId) {
-        return call(() -> http.post().uri(base + "/try-confirm").headers(h -> h.setBearerAuth(tokens.token()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new LaneTryAndConfirmRequest(txId, dialogId, senderId))
-                .retrieve().body(LaneConfirmResponse.class));
+        try {
+            return batches.submit(new LaneTryAndConfirmRequest(txId, dialogId, senderId));
+        } catch (RejectedExecutionException e) {
+            throw new ParticipantUnreachableException("shutting down");
+        }
+    }
+
+    private List<LaneConfirmResponse> tryAndConfirmAll(List<LaneTryAndConfirmRequest> attempts) {
+        LaneTryAndConfirmBatchResponse answer = call(() -> http.post().uri(base + "/try-confirm-batch")
+                .headers(h -> h.setBearerAuth(tokens.token())).contentType(MediaType.APPLICATION_JSON)
+                .body(new LaneTryAndConfirmBatchRequest(attempts))
+                .retrieve().body(LaneTryAndConfirmBatchResponse.class));
+        if (answer.answers() == null || answer.answers().size() != attempts.size()
+                || answer.answers().contains(null)) {
+            throw new ParticipantUnreachableException("a malformed batch answer");
+        }
+        return answer.answers();
+    }
+
+    /** Stops batching on shutdown: sends still waiting are answered as unreachable and settled by recovery. */
+    @Override
+    public void close() {
+        batches.close();
     }
 
     @Override

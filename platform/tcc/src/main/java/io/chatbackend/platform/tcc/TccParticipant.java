@@ -1,6 +1,7 @@
 package io.chatbackend.platform.tcc;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A try-confirm-cancel participant. Every operation is idempotent per transaction id; Confirm after Cancel and
@@ -26,4 +27,13 @@ public interface TccParticipant<S, R> {
      * Confirm returns the result, so a coordinator that lost the answer learns it.
      */
     ConfirmOutcome<R> tryAndConfirm(String txId, S subject);
+
+    /**
+     * Several Try-and-Confirms in one call, answered in their order, each as {@link #tryAndConfirm} would answer it
+     * alone (two attempts on one subject are confirmed one after the other). A participant may run them as one local
+     * step, so that a batch costs one commit; this default runs them one by one.
+     */
+    default List<ConfirmOutcome<R>> tryAndConfirmAll(List<TryAndConfirmAttempt<S>> attempts) {
+        return attempts.stream().map(attempt -> tryAndConfirm(attempt.txId(), attempt.subject())).toList();
+    }
 }

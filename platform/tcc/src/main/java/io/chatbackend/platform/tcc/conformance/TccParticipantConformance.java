@@ -4,12 +4,16 @@ import io.chatbackend.platform.tcc.CancelOutcome;
 import io.chatbackend.platform.tcc.ConfirmOutcome;
 import io.chatbackend.platform.tcc.TccCodes;
 import io.chatbackend.platform.tcc.TccParticipant;
+import io.chatbackend.platform.tcc.TryAndConfirmAttempt;
 import io.chatbackend.platform.tcc.TryOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -219,6 +223,75 @@ public abstract class TccParticipantConformance<S, R> {
         // nothing is held across a round trip, so no contender finds the subject busy: each is confirmed
         assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOf(ConfirmOutcome.Confirmed.class));
         assertThat(results).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aBatchAnswersEachAttemptAsItWouldBeAnsweredAlone() {
+        S fresh = newSubject();
+        S cancelledFirst = newSubject();
+        S held = newSubject();
+        S confirmedBefore = newSubject();
+        String freshTx = txId();
+        String cancelledTx = txId();
+        participant().cancel(cancelledTx);
+        participant().tryReserve(txId(), held, LONG);
+        String busyTx = txId();
+        String repeatedTx = txId();
+        ConfirmOutcome<R> before = participant().tryAndConfirm(repeatedTx, confirmedBefore);
+
+        List<ConfirmOutcome<R>> answers = participant().tryAndConfirmAll(List.of(
+                new TryAndConfirmAttempt<>(freshTx, fresh), new TryAndConfirmAttempt<>(cancelledTx, cancelledFirst),
+                new TryAndConfirmAttempt<>(busyTx, held), new TryAndConfirmAttempt<>(repeatedTx, confirmedBefore)));
+
+        assertThat(answers).hasSize(4);
+        assertThat(answers.get(0)).isInstanceOf(ConfirmOutcome.Confirmed.class);
+        assertThat(answers.get(1)).isEqualTo(new ConfirmOutcome.Refused<R>(TccCodes.ALREADY_CANCELLED));
+        assertThat(answers.get(2)).isEqualTo(new ConfirmOutcome.Refused<R>(busyCode()));
+        assertThat(answers.get(3)).as("a repeat returns the same result").isEqualTo(before);
+        assertThat(participant().confirm(freshTx)).as("a coordinator that lost the answer learns it")
+                .isEqualTo(answers.get(0));
+        assertThat(participant().cancel(freshTx)).isEqualTo(CancelOutcome.ALREADY_CONFIRMED);
+        assertThat(participant().confirm(busyTx)).as("the refused attempt left no trace")
+                .isEqualTo(new ConfirmOutcome.Refused<R>(TccCodes.UNKNOWN));
+        assertThat(participant().tryReserve(txId(), cancelledFirst, LONG))
+                .as("the refused attempt held nothing").isInstanceOf(TryOutcome.Reserved.class);
+    }
+
+    @Test
+    void aBatchConfirmsTwoAttemptsOnOneSubject_andTheSameAttemptTwiceAlike() {
+        S subject = newSubject();
+        String first = txId();
+        String second = txId();
+        List<ConfirmOutcome<R>> answers = participant().tryAndConfirmAll(List.of(
+                new TryAndConfirmAttempt<>(first, subject), new TryAndConfirmAttempt<>(second, subject),
+                new TryAndConfirmAttempt<>(first, subject)));
+        assertThat(answers.get(0)).isInstanceOf(ConfirmOutcome.Confirmed.class);
+        assertThat(answers.get(1)).isInstanceOf(ConfirmOutcome.Confirmed.class).isNotEqualTo(answers.get(0));
+        assertThat(answers.get(2)).isEqualTo(answers.get(0));
+        assertThat(participant().confirm(second)).isEqualTo(answers.get(1));
+    }
+
+    @Test
+    void concurrentBatchesOverSharedSubjectsConfirmEveryAttemptOnce() throws Exception {
+        List<S> subjects = List.of(newSubject(), newSubject(), newSubject());
+        List<Map<S, ConfirmOutcome<R>>> batches = concurrently(4, () -> {
+            List<S> order = new ArrayList<>(subjects);
+            Collections.shuffle(order);
+            List<ConfirmOutcome<R>> answers = participant().tryAndConfirmAll(order.stream()
+                    .map(subject -> new TryAndConfirmAttempt<>(txId(), subject)).toList());
+            Map<S, ConfirmOutcome<R>> bySubject = new HashMap<>();
+            for (int i = 0; i < order.size(); i++) {
+                bySubject.put(order.get(i), answers.get(i));
+            }
+            return bySubject;
+        });
+        for (S subject : subjects) {
+            List<ConfirmOutcome<R>> onSubject = batches.stream().map(batch -> batch.get(subject)).toList();
+            assertThat(onSubject).as("every batch's attempt on one subject, each confirmed with its own result")
+                    .hasSize(4)
+                    .allSatisfy(result -> assertThat(result).isInstanceOf(ConfirmOutcome.Confirmed.class))
+                    .doesNotHaveDuplicates();
+        }
     }
 
     /** Runs {@code attempt} on {@code contenders} threads released at once; their results in submission order. */
