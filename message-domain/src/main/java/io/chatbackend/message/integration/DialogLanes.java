@@ -10,6 +10,10 @@ import io.chatbackend.message.coordinator.SendParticipant;
 import io.chatbackend.platform.service.batching.MicroBatcher;
 import io.chatbackend.platform.web.ServiceTokens;
 import io.chatbackend.platform.web.ServiceHttp;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -34,6 +38,9 @@ public class DialogLanes implements SendParticipant, AutoCloseable {
     private final RestClient http;
     private final ServiceTokens tokens;
     private final String base;
+    private static final Logger log = LoggerFactory.getLogger(DialogLanes.class);
+
+    private final DistributionSummary batchSizes;
     private final MicroBatcher<LaneTryAndConfirmRequest, LaneConfirmResponse> batches;
 
     DialogLanes(Clock clock, @Value("${chat.services.dialog-domain}") String dialogDomain,
@@ -41,10 +48,12 @@ public class DialogLanes implements SendParticipant, AutoCloseable {
                 @Value("${chat.service-client.id:message-domain}") String clientId,
                 @Value("${chat.service-client.secret}") String secret,
                 @Value("${chat.message.lane-batch.max-size:64}") int maxBatch,
-                @Value("${chat.message.lane-batch.in-flight:2}") int inFlight) {
+                @Value("${chat.message.lane-batch.in-flight:2}") int inFlight, MeterRegistry metrics) {
         this.http = ServiceHttp.client();
         this.tokens = new ServiceTokens(http, uaa + "/oauth2/token", clientId, secret, "tcc", clock);
         this.base = dialogDomain + "/internal/tcc/lanes";
+        this.batchSizes = DistributionSummary.builder("chat.tcc.batch.attempts")
+                .description("Try-and-Confirm attempts per call to the lane participant").register(metrics);
         this.batches = new MicroBatcher<>("lane-batch", Math.min(maxBatch, LaneTryAndConfirmBatchRequest.MAX_ATTEMPTS),
                 inFlight, this::tryAndConfirmAll);
     }
@@ -59,6 +68,8 @@ public class DialogLanes implements SendParticipant, AutoCloseable {
     }
 
     private List<LaneConfirmResponse> tryAndConfirmAll(List<LaneTryAndConfirmRequest> attempts) {
+        batchSizes.record(attempts.size());
+        log.debug("Try-and-Confirm batch of {}", attempts.size());
         LaneTryAndConfirmBatchResponse answer = call(() -> http.post().uri(base + "/try-confirm-batch")
                 .headers(h -> h.setBearerAuth(tokens.token())).contentType(MediaType.APPLICATION_JSON)
                 .body(new LaneTryAndConfirmBatchRequest(attempts))
