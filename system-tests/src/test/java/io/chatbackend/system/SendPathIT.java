@@ -254,6 +254,34 @@ class SendPathIT {
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(retry.body()).get("messageId").asString())
                 .isEqualTo(row.get("message_id").toString());
+        // the first coordinator stays down and the survivor up: test 6 restarts the one and stops the other
+    }
+
+    /**
+     * The coordinator halts inside a group commit of begins (ADR 0020: the first of at least two is written, nothing
+     * is committed). No send of that batch was begun, so each one's retry starts a new attempt; a send begun alone
+     * before it ends as the recovery table says. Every key ends with exactly one message, in one dense history.
+     */
+    @Test
+    @Order(6)
+    void aCrashInsideAGroupCommitOfBeginsLeavesEachSendOfTheBatchToItsRetry() throws Exception {
+        String dialog = group(alice, bob);
+        List<UUID> keys = freshKeys(12);
+        survivor();
+        messages.restart(List.of("--chat.message.crash-point=IN_BATCHED_BEGIN"));
+        Map<UUID, Integer> firstAnswers = sendConcurrently(alice, dialog, keys);
+        Api.await("the coordinator halted inside a group commit", Duration.ofSeconds(30), messages::isAlive,
+                alive -> !alive);
+        assertThat(firstAnswers.values()).as("the halted batch answered nobody").contains(0);
+
+        List<JsonNode> sent = new ArrayList<>();
+        for (UUID key : keys) {
+            sent.add(retryUntilSent(survivor().baseUrl(), alice, dialog, key));
+        }
+        assertThat(appended(dialog)).as("one message per key").isEqualTo(keys.size());
+        assertThat(sent).extracting(node -> node.get("dialogSeq").asLong())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, keys.size())
+                        .boxed().toList());
         stopSurvivor();
         messages.restart(List.of("--chat.message.crash-point=NONE"));
     }
@@ -269,12 +297,107 @@ class SendPathIT {
                         + "\",\"expiresInMillis\":2000}");
         assertThat(JSON.readTree(tried.body()).get("outcome").asString()).isEqualTo("RESERVED");
         dialogs.kill();
-        dialogs.restart(List.of());
+        // restarted armed for test 8: a lone send (as below) never reaches the batch's crash point
+        dialogs.restart(List.of("--chat.dialog.crash-point=IN_BATCHED_TRY_CONFIRM"));
         Thread.sleep(2500);
         HttpResponse<String> confirm = raw("POST", dialogs.baseUrl() + "/internal/tcc/lanes/" + tx + "/confirm", token,
                 "");
         assertThat(JSON.readTree(confirm.body()).get("code").asString()).isEqualTo("TOO_LATE");
         assertThat(send(alice, dialog, UUID.randomUUID(), "lane free again").statusCode()).isEqualTo(201);
+    }
+
+    /**
+     * The participant halts inside a batched Try-and-Confirm (the first of at least two attempts written, nothing
+     * committed): the coordinator's call goes unanswered, so every send of the batch is settled by Cancel once the
+     * participant is back, and ends CANCELLED with the participant's marker and no trace in the dialog (G5); sends
+     * answered before end SENT. Retries then send each key once.
+     */
+    @Test
+    @Order(8)
+    void aParticipantCrashInsideABatchedCommitCancelsEverySendOfTheBatch() throws Exception {
+        String dialog = group(alice, bob);
+        List<UUID> keys = freshKeys(12);
+        sendConcurrently(alice, dialog, keys);
+        Api.await("the participant halted inside a batch", Duration.ofSeconds(30), dialogs::isAlive,
+                alive -> !alive);
+        dialogs.restart(List.of());
+        Map<UUID, String> outcomes = new HashMap<>();
+        for (UUID key : keys) {
+            outcomes.put(key, awaitOutcome(key));
+        }
+        assertThat(outcomes.values()).as("recovery ended every send").doesNotContain("PENDING")
+                .contains("CANCELLED");
+        for (UUID key : keys) {
+            if (outcomes.get(key).equals("CANCELLED")) {
+                String txId = messageDb.queryForObject("SELECT message_id::text FROM message_domain.idempotency_key "
+                        + "WHERE client_message_id = ?", String.class, key);
+                assertThat(dialogDb.queryForList("SELECT state FROM dialog_domain.tcc_fence WHERE tx_id = ?",
+                        String.class, txId)).as("the participant's marker refuses a late copy").containsExactly(
+                        "CANCELLED");
+            }
+        }
+        long sentBefore = outcomes.values().stream().filter("SENT"::equals).count();
+        assertThat(appended(dialog)).as("only the sent ones left a trace").isEqualTo((int) sentBefore);
+
+        List<JsonNode> sent = new ArrayList<>();
+        for (UUID key : keys) {
+            sent.add(retryUntilSent(messages.baseUrl(), alice, dialog, key));
+        }
+        assertThat(appended(dialog)).isEqualTo(keys.size());
+        assertThat(sent).extracting(node -> node.get("dialogSeq").asLong())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, keys.size())
+                        .boxed().toList());
+    }
+
+    private static List<UUID> freshKeys(int count) {
+        List<UUID> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            keys.add(UUID.randomUUID());
+        }
+        return keys;
+    }
+
+    /** Sends every key at once from its own thread; each key's status (0: no answer, the server halted). */
+    private Map<UUID, Integer> sendConcurrently(UUID sender, String dialog, List<UUID> keys) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(keys.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            Map<UUID, Future<Integer>> answers = new HashMap<>();
+            for (UUID key : keys) {
+                answers.put(key, pool.submit(() -> {
+                    start.await();
+                    try {
+                        return send(sender, dialog, key, "m-" + key).statusCode();
+                    } catch (IllegalStateException halted) {
+                        return 0;
+                    }
+                }));
+            }
+            start.countDown();
+            Map<UUID, Integer> statuses = new HashMap<>();
+            for (Map.Entry<UUID, Future<Integer>> answer : answers.entrySet()) {
+                statuses.put(answer.getKey(), answer.getValue().get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Repeats a send (same key and body) until it is answered 201, waiting out 202s while recovery works. */
+    private JsonNode retryUntilSent(String coordinator, UUID sender, String dialog, UUID key) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            HttpResponse<String> response = request("POST", coordinator + "/api/v1/dialogs/" + dialog + "/messages",
+                    sender, "{\"clientMessageId\":\"" + key + "\",\"body\":{\"type\":\"text\",\"text\":\"m-"
+                            + key + "\"}}");
+            if (response.statusCode() == 201) {
+                return JSON.readTree(response.body());
+            }
+            assertThat(response.statusCode()).as(response.body()).isIn(202, 409, 503);
+            assertThat(System.nanoTime()).as("sent within 60 s").isLessThan(deadline);
+            Thread.sleep(250);
+        }
     }
 
     /**

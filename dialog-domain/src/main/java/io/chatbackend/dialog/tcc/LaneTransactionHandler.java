@@ -15,6 +15,7 @@ import io.chatbackend.platform.tcc.TccFence;
 import io.chatbackend.platform.tcc.TryOutcome;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -47,12 +48,15 @@ class LaneTransactionHandler {
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final LaneCrashPoint crashPoint;
 
-    LaneTransactionHandler(TccFence fence, CommandGateway commands, JdbcTemplate jdbc, Clock clock) {
+    LaneTransactionHandler(TccFence fence, CommandGateway commands, JdbcTemplate jdbc, Clock clock,
+                           @Value("${chat.dialog.crash-point:NONE}") LaneCrashPoint crashPoint) {
         this.fence = fence;
         this.commands = commands;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.crashPoint = crashPoint;
     }
 
     @CommandHandler
@@ -129,6 +133,9 @@ class LaneTransactionHandler {
         attempts.forEach(attempt -> outcomes.add(null));
         for (int i : order) {
             outcomes.set(i, handle(attempts.get(i)));
+            if (attempts.size() > 1) {
+                LaneCrashPoint.IN_BATCHED_TRY_CONFIRM.reachedIf(crashPoint);
+            }
         }
         return outcomes;
     }

@@ -8,6 +8,8 @@ public enum CrashPoint {
     NONE,
     /** The message is begun; the participant has not been called. */
     AFTER_BEGIN,
+    /** Inside a group commit of begins: the first of at least two is written, nothing is committed. */
+    IN_BATCHED_BEGIN,
     /** The participant answered Try-and-Confirm (it decided); nothing recorded its answer here yet. */
     AFTER_TRY_CONFIRM;
 

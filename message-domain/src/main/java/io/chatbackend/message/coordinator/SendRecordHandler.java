@@ -5,11 +5,15 @@ import io.chatbackend.message.command.BeginSendCommand;
 import io.chatbackend.message.command.CompleteSendCommand;
 import io.chatbackend.message.command.MessageStatus;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The coordinator's local, durable steps (see {@link SendRecords}); nothing here calls another service. */
 @Component
@@ -17,10 +21,31 @@ class SendRecordHandler {
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
+    private final CrashPoint crashPoint;
 
-    SendRecordHandler(CommandGateway commands, JdbcTemplate jdbc) {
+    SendRecordHandler(CommandGateway commands, JdbcTemplate jdbc,
+                      @Value("${chat.message.crash-point:NONE}") CrashPoint crashPoint) {
         this.commands = commands;
         this.jdbc = jdbc;
+        this.crashPoint = crashPoint;
+    }
+
+    /**
+     * A group commit: each step as its own nested command with the audit metadata of its request, all in this unit
+     * of work, so they commit together or not at all.
+     */
+    @CommandHandler
+    List<Object> handle(SendRecords.Batch<?> batch) {
+        List<Object> results = new ArrayList<>(batch.steps().size());
+        for (int i = 0; i < batch.steps().size(); i++) {
+            Object step = batch.steps().get(i);
+            results.add(commands.sendAndWait(GenericCommandMessage.asCommandMessage(step)
+                    .andMetaData(batch.stamps().get(i))));
+            if (i == 0 && batch.steps().size() > 1 && step instanceof SendRecords.Start) {
+                CrashPoint.IN_BATCHED_BEGIN.reachedIf(crashPoint);
+            }
+        }
+        return results;
     }
 
     /** Claims the dedup key (new, or replacing a cancelled attempt) and begins the message, atomically. */

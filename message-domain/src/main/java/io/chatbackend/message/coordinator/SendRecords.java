@@ -1,6 +1,8 @@
 package io.chatbackend.message.coordinator;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,6 +23,18 @@ final class SendRecords {
     }
 
     record Abandoned(String messageId, String reason) {
+    }
+
+    /**
+     * Several steps of one kind in one unit of work (group commit), each with the audit metadata of the request it
+     * belongs to; answered in their order.
+     */
+    record Batch<T>(List<T> steps, List<Map<String, Object>> stamps) {
+
+        Batch {
+            steps = List.copyOf(steps);
+            stamps = List.copyOf(stamps);
+        }
     }
 
     record Heuristic(String messageId, String recorded, String participant) {
