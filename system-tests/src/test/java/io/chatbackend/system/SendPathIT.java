@@ -349,6 +349,19 @@ class SendPathIT {
                         .boxed().toList());
     }
 
+    /**
+     * G1–G5 while both domains are killed at random moments ({@link RandomCrashRun}), on this class's stack: 30 s in
+     * the test command, seed printed. The long form: {@code ./mvnw -pl system-tests verify
+     * -Dit.test='SendPathIT#everyGuaranteeHoldsWhileBothDomainsAreKilledAtRandom' -Dtest=none
+     * -Dsurefire.failIfNoSpecifiedTests=false -Dchaos.seconds=1800 [-Dchaos.seed=N]}.
+     */
+    @Test
+    @Order(9)
+    void everyGuaranteeHoldsWhileBothDomainsAreKilledAtRandom() throws Exception {
+        new RandomCrashRun(stack).run(Long.getLong("chaos.seed", System.nanoTime()),
+                Duration.ofSeconds(Integer.getInteger("chaos.seconds", 30)));
+    }
+
     private static List<UUID> freshKeys(int count) {
         List<UUID> keys = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -51,6 +51,21 @@ public class SenderLane {
         return LaneOutcome.of(LaneOutcome.Kind.RESERVED);
     }
 
+    /** One event instead of a reservation and its confirmation, for a transaction that decides in one step. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public LaneOutcome handle(TakeLaneCommand command) {
+        if (heldBy != null) {
+            if (command.now().isBefore(expiresAt)) {
+                return LaneOutcome.of(LaneOutcome.Kind.BUSY);
+            }
+            apply(new LaneReleasedEvent(laneId, heldBy, LaneRelease.EXPIRED));
+        }
+        long senderSeq = lastSenderSeq + 1;
+        apply(new LaneTakenEvent(command.laneId(), command.dialogId(), command.senderId(), command.txId(), senderSeq));
+        return new LaneOutcome(LaneOutcome.Kind.CONFIRMED, senderSeq);
+    }
+
     @CommandHandler
     public LaneOutcome handle(ConfirmLaneCommand command) {
         if (heldBy == null || !heldBy.equals(command.txId())) {
@@ -86,6 +101,12 @@ public class SenderLane {
         lastSenderSeq = event.senderSeq();
         heldBy = null;
         expiresAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(LaneTakenEvent event) {
+        laneId = event.laneId();
+        lastSenderSeq = event.senderSeq();
     }
 
     @EventSourcingHandler

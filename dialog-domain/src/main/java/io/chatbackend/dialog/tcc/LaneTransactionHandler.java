@@ -8,6 +8,7 @@ import io.chatbackend.dialog.command.LaneRelease;
 import io.chatbackend.dialog.command.ReleaseLaneCommand;
 import io.chatbackend.dialog.command.ReserveLaneCommand;
 import io.chatbackend.dialog.command.SenderLane;
+import io.chatbackend.dialog.command.TakeLaneCommand;
 import io.chatbackend.platform.tcc.CancelOutcome;
 import io.chatbackend.platform.tcc.ConfirmOutcome;
 import io.chatbackend.platform.tcc.TccCodes;
@@ -39,8 +40,8 @@ import java.util.UUID;
 class LaneTransactionHandler {
 
     /**
-     * How long a one-step transaction's reservation would last: it is confirmed in the same unit of work, so this
-     * only has to outlast that unit of work, and the lane's expiry check uses the same instant.
+     * The expiry written in a one-step transaction's fence row: it is confirmed in the same unit of work, so this
+     * only has to outlast that unit of work (the lane itself is never held: {@link TakeLaneCommand}).
      */
     private static final Duration ONE_STEP_HOLD = Duration.ofSeconds(5);
 
@@ -108,13 +109,13 @@ class LaneTransactionHandler {
         if (earlier.isPresent()) {
             return confirmEntry(earlier.get()); // a repeat, a Cancel first, or a plain Try of the same transaction
         }
-        LaneOutcome outcome = commands.sendAndWait(new ReserveLaneCommand(laneId, subject.dialogId(),
-                subject.senderId(), command.txId(), now.plus(ONE_STEP_HOLD), now));
-        if (outcome.kind() == LaneOutcome.Kind.BUSY) {
+        LaneOutcome lane = commands.sendAndWait(new TakeLaneCommand(laneId, subject.dialogId(), subject.senderId(),
+                command.txId(), now));
+        if (lane.kind() == LaneOutcome.Kind.BUSY) {
             fence.forgetTry(command.txId());
             return new ConfirmOutcome.Refused<>(LaneTccCodes.LANE_BUSY);
         }
-        return confirm(command.txId(), laneId);
+        return append(command.txId(), laneId, lane.senderSeq());
     }
 
     /**
@@ -159,13 +160,18 @@ class LaneTransactionHandler {
             fence.markExpired(txId);
             return new ConfirmOutcome.Refused<>(TccCodes.TOO_LATE);
         }
+        return append(txId, laneId, lane.senderSeq());
+    }
+
+    /** The lane numbered the message: append it to the dialog and record the result in the fence. */
+    private ConfirmOutcome<LaneConfirmation> append(String txId, String laneId, long senderSeq) {
         int colon = laneId.lastIndexOf(':');
         DialogCommandResult appended = commands.sendAndWait(new AppendMessageCommand(laneId.substring(0, colon),
-                txId, UUID.fromString(laneId.substring(colon + 1)), lane.senderSeq()));
+                txId, UUID.fromString(laneId.substring(colon + 1)), senderSeq));
         if (!appended.isAccepted()) {
             throw new SenderLeftDialogException(txId);
         }
-        LaneConfirmation confirmation = new LaneConfirmation(lane.senderSeq(), appended.dialogSeq());
+        LaneConfirmation confirmation = new LaneConfirmation(senderSeq, appended.dialogSeq());
         fence.markConfirmed(txId, confirmation.encode());
         return new ConfirmOutcome.Confirmed<>(confirmation);
     }

@@ -67,6 +67,35 @@ class SenderLaneTest {
     }
 
     @Test
+    void takingAFreeLaneNumbersTheNextMessageInOneEvent() {
+        fixture.given(reserved("tx1"), new LaneConfirmedEvent(LANE, "tx1", 1),
+                        new LaneTakenEvent(LANE, DIALOG, SENDER, "tx2", 2))
+                .when(new TakeLaneCommand(LANE, DIALOG, SENDER, "tx3", NOW))
+                .expectEvents(new LaneTakenEvent(LANE, DIALOG, SENDER, "tx3", 3))
+                .expectResultMessagePayload(new LaneOutcome(LaneOutcome.Kind.CONFIRMED, 3));
+    }
+
+    @Test
+    void aLaneNeverUsedIsTakenWithTheFirstSequence() {
+        fixture.givenNoPriorActivity()
+                .when(new TakeLaneCommand(LANE, DIALOG, SENDER, "tx1", NOW))
+                .expectEvents(new LaneTakenEvent(LANE, DIALOG, SENDER, "tx1", 1))
+                .expectResultMessagePayload(new LaneOutcome(LaneOutcome.Kind.CONFIRMED, 1));
+    }
+
+    @Test
+    void aLaneAnotherTransactionHoldsCannotBeTaken_untilItsReservationExpired() {
+        fixture.given(reserved("tx1"))
+                .when(new TakeLaneCommand(LANE, DIALOG, SENDER, "tx2", NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(LaneOutcome.of(LaneOutcome.Kind.BUSY));
+        fixture.given(reserved("tx1"))
+                .when(new TakeLaneCommand(LANE, DIALOG, SENDER, "tx2", EXPIRY))
+                .expectEvents(new LaneReleasedEvent(LANE, "tx1", LaneRelease.EXPIRED),
+                        new LaneTakenEvent(LANE, DIALOG, SENDER, "tx2", 1));
+    }
+
+    @Test
     void aConfirmAtOrAfterTheExpiryIsTooLateAndReleasesTheLane() {
         fixture.given(reserved("tx1"))
                 .when(new ConfirmLaneCommand(LANE, "tx1", EXPIRY))

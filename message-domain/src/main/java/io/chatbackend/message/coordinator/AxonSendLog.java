@@ -1,6 +1,5 @@
 package io.chatbackend.message.coordinator;
 
-import io.chatbackend.message.command.MessageStatus;
 import io.chatbackend.platform.axon.ActingPrincipal;
 import io.chatbackend.platform.axon.AuditStamp;
 import io.chatbackend.platform.service.batching.MicroBatcher;
@@ -10,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -37,7 +37,7 @@ class AxonSendLog implements SendLog, AutoCloseable {
     private final JdbcTemplate jdbc;
     private final ActingPrincipal principal;
     private final MicroBatcher<Stamped<SendRecords.Start>, SendRecords.StartResult> begins;
-    private final MicroBatcher<Stamped<SendRecords.Sent>, MessageStatus> completions;
+    private final MicroBatcher<Stamped<SendRecords.Sent>, SendKey> completions;
 
     AxonSendLog(CommandGateway commands, JdbcTemplate jdbc, ActingPrincipal principal,
                 @Value("${chat.message.group-commit.max-size:64}") int maxBatch,
@@ -49,13 +49,16 @@ class AxonSendLog implements SendLog, AutoCloseable {
         this.completions = new MicroBatcher<>("send-completions", maxBatch, inFlight, this::inOneUnitOfWork);
     }
 
+    /** The columns {@link #KEY_ROW} reads, in its order. */
+    static final String KEY_COLUMNS = "message_id, dialog_id, body_hash, status, sender_seq, dialog_seq, sent_at";
+    static final RowMapper<SendKey> KEY_ROW = (rs, n) -> new SendKey(rs.getLong(1), rs.getObject(2, UUID.class),
+            rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
+            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
+
     @Override
     public Optional<SendKey> key(UUID senderId, UUID clientMessageId) {
-        return jdbc.query("SELECT message_id, dialog_id, body_hash, status, sender_seq, dialog_seq, sent_at FROM "
-                        + "idempotency_key WHERE sender_id = ? AND client_message_id = ?",
-                (rs, n) -> new SendKey(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getLong(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()),
-                senderId, clientMessageId).stream().findFirst();
+        return jdbc.query("SELECT " + KEY_COLUMNS + " FROM idempotency_key WHERE sender_id = ? AND client_message_id = ?",
+                KEY_ROW, senderId, clientMessageId).stream().findFirst();
     }
 
     @Override
@@ -64,8 +67,9 @@ class AxonSendLog implements SendLog, AutoCloseable {
     }
 
     @Override
-    public void sent(String messageId, long senderSeq, long dialogSeq, Instant sentAt) {
-        completions.submit(stamped(new SendRecords.Sent(messageId, senderSeq, dialogSeq, sentAt)));
+    public Optional<SendKey> sent(String messageId, long senderSeq, long dialogSeq, Instant sentAt) {
+        return Optional.ofNullable(completions.submit(stamped(new SendRecords.Sent(messageId, senderSeq, dialogSeq,
+                sentAt))));
     }
 
     @Override

@@ -89,7 +89,10 @@ public class SendCoordinator {
                     : new SendResult.Pending(Long.parseLong(txId));
         }
         CrashPoint.AFTER_TRY_CONFIRM.reachedIf(crashPoint);
-        settlement.record(txId, answer);
+        Optional<SendLog.SendKey> recorded = settlement.record(txId, answer);
+        if (recorded.isPresent() && recorded.get().isSent()) {
+            return recorded.get().toSent(senderId); // the common case: no second read of the key
+        }
         return answerFor(txId, senderId, clientMessageId, answer.confirmedWithSequences() ? null : answer);
     }
 

@@ -18,8 +18,12 @@ interface SendLog {
     /** Claims the key (new, or replacing a cancelled attempt) and begins the message; false if the key is in use. */
     boolean begin(SendRecords.Start start);
 
-    /** The participant confirmed: the message is SENT with its sequences (only the first completion counts). */
-    void sent(String messageId, long senderSeq, long dialogSeq, Instant sentAt);
+    /**
+     * The participant confirmed: the message is SENT with its sequences (only the first completion counts).
+     *
+     * @return the key as this step left it; empty when this step changed nothing (a repeated completion)
+     */
+    Optional<SendKey> sent(String messageId, long senderSeq, long dialogSeq, Instant sentAt);
 
     /** The send ended without a message: CANCELLED, for {@code reason}. */
     void abandoned(String messageId, String reason);

@@ -69,19 +69,22 @@ class SendRecordHandler {
         return SendRecords.StartResult.STARTED;
     }
 
+    /** The key as this completion left it; null when it changed nothing (a repeat, or a cancelled message). */
     @CommandHandler
-    MessageStatus handle(SendRecords.Sent sent) {
+    SendLog.SendKey handle(SendRecords.Sent sent) {
         MessageStatus status = commands.sendAndWait(new CompleteSendCommand(sent.messageId(), sent.senderSeq(),
                 sent.dialogSeq(), sent.sentAt()));
         long messageId = Long.parseLong(sent.messageId());
+        SendLog.SendKey key = null;
         if (status == MessageStatus.SENT) {
             // only the first completion counts: a repeated one (live request and recovery racing) changes nothing
-            jdbc.update("UPDATE idempotency_key SET status = 'SENT', sender_seq = ?, dialog_seq = ?, sent_at = ?, "
-                            + "updated_at = now() WHERE message_id = ? AND status = 'PENDING'", sent.senderSeq(),
-                    sent.dialogSeq(), Timestamp.from(sent.sentAt()), messageId);
+            key = jdbc.query("UPDATE idempotency_key SET status = 'SENT', sender_seq = ?, dialog_seq = ?, sent_at = ?, "
+                            + "updated_at = now() WHERE message_id = ? AND status = 'PENDING' RETURNING "
+                            + AxonSendLog.KEY_COLUMNS, AxonSendLog.KEY_ROW, sent.senderSeq(), sent.dialogSeq(),
+                    Timestamp.from(sent.sentAt()), messageId).stream().findFirst().orElse(null);
         }
         jdbc.update("DELETE FROM send_attempt WHERE message_id = ?", messageId);
-        return status;
+        return key;
     }
 
     @CommandHandler

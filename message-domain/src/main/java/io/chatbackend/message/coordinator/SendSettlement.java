@@ -32,13 +32,18 @@ class SendSettlement {
         this.metrics = metrics;
     }
 
-    /** Records the participant's decision: SENT with its sequences, or CANCELLED with its refusal. */
-    void record(String txId, LaneConfirmResponse answer) {
+    /**
+     * Records the participant's decision: SENT with its sequences, or CANCELLED with its refusal.
+     *
+     * @return the key this step made SENT; empty otherwise (cancelled, or another step recorded it first)
+     */
+    Optional<SendLog.SendKey> record(String txId, LaneConfirmResponse answer) {
         if (answer.confirmedWithSequences()) {
-            sends.sent(txId, answer.senderSeq(), answer.dialogSeq(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        } else {
-            sends.abandoned(txId, answer.refusal().name());
+            return sends.sent(txId, answer.senderSeq(), answer.dialogSeq(),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
         }
+        sends.abandoned(txId, answer.refusal().name());
+        return Optional.empty();
     }
 
     /**

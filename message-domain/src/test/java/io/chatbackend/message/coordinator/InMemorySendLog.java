@@ -44,14 +44,17 @@ final class InMemorySendLog implements SendLog {
     }
 
     @Override
-    public void sent(String messageId, long senderSeq, long dialogSeq, Instant sentAt) {
+    public Optional<SendKey> sent(String messageId, long senderSeq, long dialogSeq, Instant sentAt) {
         String id = keyOfMessage.get(messageId);
         SendKey key = keys.get(id);
-        if (key.isPending() && key.messageId() == Long.parseLong(messageId)) {
-            keys.put(id, new SendKey(key.messageId(), key.dialogId(), key.bodyHash(), "SENT", senderSeq, dialogSeq,
-                    sentAt));
-        }
         attempts.remove(messageId);
+        if (key.isPending() && key.messageId() == Long.parseLong(messageId)) {
+            SendKey sent = new SendKey(key.messageId(), key.dialogId(), key.bodyHash(), "SENT", senderSeq, dialogSeq,
+                    sentAt);
+            keys.put(id, sent);
+            return Optional.of(sent);
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -1,9 +1,6 @@
 package io.chatbackend.system;
 
 import io.chatbackend.platform.testing.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -24,39 +21,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * G1–G5 under repeated crashes: users on two devices each send to a few groups while message-domain and dialog-domain
- * are killed ({@code kill -9}) at random moments and restarted; every client repeats its send with the same key
- * until it is acknowledged, as the retry table tells it to. Then each guarantee is checked against the clients' 201s
- * and the stores ({@link SendRunChecker}). The seed is printed; the same seed replays the same choices (the
- * processes' timing still varies).
- *
- * <p>Short in the test command; the long form is
- * {@code ./mvnw -pl system-tests verify -Dit.test=RandomCrashRunIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * -Dchaos.seconds=1800 [-Dchaos.seed=N]}.
+ * are killed ({@code kill -9}) by turns at random moments and restarted; every client repeats its send with the same
+ * key until it is acknowledged, as the retry table tells it to. Then each guarantee is checked against the clients'
+ * 201s and the stores ({@link SendRunChecker}). The seed is printed; the same seed replays the same choices (the
+ * processes' timing still varies). Run by {@code SendPathIT} on its stack; see there for the long form.
  */
-class RandomCrashRunIT {
+final class RandomCrashRun {
 
     private static final int USERS = 5;
     private static final int DEVICES = 2;
     private static final int DIALOGS = 3;
 
-    private static SendStack stack;
+    private final SendStack stack;
 
-    @BeforeAll
-    static void start() {
-        stack = SendStack.onSharedServers(List.of(), List.of());
+    RandomCrashRun(SendStack stack) {
+        this.stack = stack;
     }
 
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @Test
-    void everyGuaranteeHoldsWhileBothDomainsAreKilledAtRandom() throws Exception {
-        long seed = Long.getLong("chaos.seed", System.nanoTime());
-        Duration length = Duration.ofSeconds(Integer.getInteger("chaos.seconds", 40));
+    void run(long seed, Duration length) throws Exception {
         System.out.println("random crash run: seed " + seed + ", " + length.toSeconds() + " s (-Dchaos.seed="
                 + seed + " repeats its choices)");
         Random random = new Random(seed);
