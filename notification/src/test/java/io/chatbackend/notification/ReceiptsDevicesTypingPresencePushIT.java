@@ -83,7 +83,7 @@ class ReceiptsDevicesTypingPresencePushIT {
     @Autowired
     UserEventsTail userEvents;
     @Autowired
-    io.chatbackend.notification.fanout.MembershipView view;
+    io.chatbackend.notification.membership.MembershipView view;
 
     @BeforeEach
     void userEventsFollowed() {

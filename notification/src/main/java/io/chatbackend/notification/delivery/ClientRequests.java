@@ -3,7 +3,7 @@ package io.chatbackend.notification.delivery;
 import io.chatbackend.notification.dialogs.DialogDirectory;
 import io.chatbackend.notification.dialogs.DialogReach;
 import io.chatbackend.notification.remote.RemoteProblem;
-import io.chatbackend.notification.fanout.MembershipView;
+import io.chatbackend.notification.membership.MembershipView;
 import io.chatbackend.notification.session.FrameBody;
 import io.chatbackend.notification.session.LiveSession;
 import io.chatbackend.notification.session.PresenceSubscriptions;

@@ -1,6 +1,8 @@
 package io.chatbackend.notification.fanout;
 
 import io.chatbackend.message.contract.MessageSent;
+import io.chatbackend.notification.membership.MembershipTail;
+import io.chatbackend.notification.membership.MembershipView;
 import io.chatbackend.notification.delivery.Deliveries;
 import io.chatbackend.notification.delivery.PartitionedDeliveries;
 import io.chatbackend.notification.dialogs.DialogDirectory;

@@ -2,6 +2,8 @@ package io.chatbackend.notification.fanout;
 
 import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.dialog.contract.events.ReadWatermarkAdvanced;
+import io.chatbackend.notification.membership.MembershipTail;
+import io.chatbackend.notification.membership.MembershipView;
 import io.chatbackend.notification.delivery.PartitionedDeliveries;
 import io.chatbackend.notification.delivery.ReceiptDeliveries;
 import io.chatbackend.notification.session.FrameBody;

@@ -1,7 +1,7 @@
-package io.chatbackend.notification.routing;
+package io.chatbackend.notification.session;
 
-import io.chatbackend.notification.session.LiveSession;
-import io.chatbackend.notification.session.SessionRegistry;
+import io.chatbackend.notification.routing.Assignment;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,7 @@
-package io.chatbackend.notification.userclient;
+package io.chatbackend.notification.session;
 
 import io.chatbackend.notification.remote.RemoteProblem;
-import io.chatbackend.notification.session.LiveSession;
-import io.chatbackend.notification.session.SessionHooks;
-import io.chatbackend.notification.session.SessionRegistry;
+import io.chatbackend.notification.userclient.UserClientApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;

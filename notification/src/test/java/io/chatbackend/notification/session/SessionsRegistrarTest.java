@@ -1,9 +1,7 @@
-package io.chatbackend.notification.userclient;
+package io.chatbackend.notification.session;
 
 import io.chatbackend.notification.remote.RemoteProblem;
-import io.chatbackend.notification.session.LiveSession;
-import io.chatbackend.notification.session.SessionOutbox;
-import io.chatbackend.notification.session.SessionRegistry;
+import io.chatbackend.notification.userclient.UserClientApi;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 

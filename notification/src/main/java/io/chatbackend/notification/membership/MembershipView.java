@@ -1,4 +1,4 @@
-package io.chatbackend.notification.fanout;
+package io.chatbackend.notification.membership;
 
 import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.dialog.contract.events.MemberLeft;

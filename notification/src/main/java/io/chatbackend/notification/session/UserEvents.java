@@ -1,10 +1,6 @@
-package io.chatbackend.notification.userclient;
+package io.chatbackend.notification.session;
 
-import io.chatbackend.notification.fanout.MembershipView;
-import io.chatbackend.notification.session.FrameBody;
-import io.chatbackend.notification.session.LiveSession;
-import io.chatbackend.notification.session.PresenceSubscriptions;
-import io.chatbackend.notification.session.SessionRegistry;
+import io.chatbackend.notification.membership.MembershipView;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
 import io.chatbackend.userclient.contract.DeviceRevoked;

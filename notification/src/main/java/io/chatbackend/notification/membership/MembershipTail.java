@@ -1,4 +1,4 @@
-package io.chatbackend.notification.fanout;
+package io.chatbackend.notification.membership;
 
 import io.chatbackend.platform.events.IntegrationEventCodec;
 import io.chatbackend.platform.events.TopicNames;
@@ -19,6 +19,9 @@ import java.util.List;
  * messages and waits until the view has applied everything the topic held at that moment.
  */
 public final class MembershipTail implements SmartLifecycle {
+
+    /** The lifecycle phase of the tail: before the default phase, where the consumers that read the view start. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
 
     private final TopicTail tail;
 
@@ -50,7 +53,7 @@ public final class MembershipTail implements SmartLifecycle {
     /** Starts before the consumers that depend on the view. */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 100;
+        return PHASE;
     }
 
     /** True once everything the topic held at start has been applied (the view is rebuilt). */
