@@ -28,7 +28,7 @@ class PackageDirectionTest {
             .importPackages("io.chatbackend");
 
     @ParameterizedTest
-    @ValueSource(strings = {"notification", "message", "dialog", "gateway"})
+    @ValueSource(strings = {"notification", "message", "dialog", "userclient", "uaa", "gateway"})
     void packagesOfEachContextDependInOneDirection(String context) {
         packagesDependInOneDirection("io.chatbackend." + context).check(PRODUCT);
     }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,8 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A stand-in for user-client's internal API (another process's API) over real HTTP: session registration (409
- * CLIENT_REVOKED for devices the test revoked), heartbeats, ends, delivery cursors (greatest wins), push
+ * A stand-in for user-client's internal API (another process's API) over real HTTP: session changes (devices the
+ * test revoked are refused), heartbeats, delivery cursors (greatest wins), push
  * endpoints the test sets, and the notification node registry (a node's claim is renewed only when its set of
  * partitions changes; of two claims on a partition the more recent wins; no expiry). Records what it was asked.
  */
@@ -35,6 +36,8 @@ final class UserClientStandIn implements AutoCloseable {
     final List<String> ended = new CopyOnWriteArrayList<>();
     final List<String> cursorCalls = new CopyOnWriteArrayList<>();
     final List<JsonNode> heartbeats = new CopyOnWriteArrayList<>();
+    /** How many session-changes calls nodes made (each may carry many sessions). */
+    final java.util.concurrent.atomic.AtomicInteger sessionChangeCalls = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, Node> nodes = new ConcurrentHashMap<>();
     private long claims;
 
@@ -76,23 +79,13 @@ final class UserClientStandIn implements AutoCloseable {
             }
             String method = exchange.getRequestMethod();
             String[] path = exchange.getRequestURI().getPath().substring("/internal/".length()).split("/");
-            if (method.equals("POST") && path.length == 1 && path[0].equals("sessions")) {
-                JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
-                String key = body.get("userId").asString() + "/" + body.get("deviceId").asString();
-                if (revoked.contains(key)) {
-                    reply(exchange, 409, "{\"code\":\"CLIENT_REVOKED\",\"status\":409}");
-                    return;
-                }
-                registered.add(key + "/" + body.get("sessionId").asString() + "/" + body.get("nodeId").asString());
-                reply(exchange, 201, body.toString());
+            if (method.equals("POST") && path.length == 2 && path[0].equals("sessions")
+                    && path[1].equals("changes")) {
+                reply(exchange, 200, sessionChanges(json.readTree(exchange.getRequestBody().readAllBytes())));
             } else if (method.equals("POST") && path.length == 2 && path[1].equals("heartbeat")) {
                 JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
                 heartbeats.add(body);
                 reply(exchange, 200, "{\"extended\":" + body.get("sessionIds").size() + ",\"unknown\":[]}");
-            } else if (method.equals("DELETE") && path.length == 2 && path[0].equals("sessions")) {
-                ended.add(path[1]);
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
             } else if (method.equals("PUT") && path.length == 4 && path[0].equals("cursors")) {
                 JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
                 long upToSeq = body.get("upToSeq").asLong();
@@ -117,6 +110,30 @@ final class UserClientStandIn implements AutoCloseable {
         } catch (Exception e) {
             reply(exchange, 500, "{\"code\":\"INTERNAL_ERROR\"}");
         }
+    }
+
+    /** A node's session changes: revoked devices refused, the others registered; ends recorded. */
+    private String sessionChanges(JsonNode body) {
+        String nodeId = body.get("nodeId").asString();
+        ArrayNode registeredNow = json.createArrayNode();
+        ArrayNode refused = json.createArrayNode();
+        body.get("opened").forEach(session -> {
+            String key = session.get("userId").asString() + "/" + session.get("deviceId").asString();
+            String sessionId = session.get("sessionId").asString();
+            if (revoked.contains(key)) {
+                refused.add(sessionId);
+            } else {
+                registered.add(key + "/" + sessionId + "/" + nodeId);
+                registeredNow.add(sessionId);
+            }
+        });
+        body.get("ended").forEach(id -> ended.add(id.asString()));
+        sessionChangeCalls.incrementAndGet();
+        ObjectNode answer = json.createObjectNode();
+        answer.set("registered", registeredNow);
+        answer.set("revoked", refused);
+        answer.putArray("conflicting");
+        return answer.toString();
     }
 
     /** The partitions each registered node owns now (the more recent claim of a partition wins). */

@@ -13,7 +13,7 @@ public record HistoryPage(List<HistoryItem> items, boolean hasMore, long epoch, 
         items = items == null ? List.of() : List.copyOf(items);
     }
 
-    static HistoryPage notAMember() {
+    public static HistoryPage notAMember() {
         return new HistoryPage(List.of(), false, -1, false);
     }
 }

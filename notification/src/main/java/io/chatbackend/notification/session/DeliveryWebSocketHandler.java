@@ -22,7 +22,7 @@ import java.util.UUID;
  * written before the next is taken from the bounded outbox (so a slow client's backlog stays in the outbox, where
  * it overflows visibly, instead of piling up in Netty). Ends when the client closes or a write fails.
  *
- * <p>Inbound frames are bounded twice: in size by Netty (see {@code NotificationConfiguration}: a larger frame
+ * <p>Inbound frames are bounded twice: in size by Netty (see {@code SessionConfiguration}: a larger frame
  * closes the session with 1009 before it is buffered) and in rate here ({@link InboundGuard}: an error frame
  * {@code RATE_LIMITED}, then close 1008).
  */
@@ -44,6 +44,7 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
 
     private final SessionRegistry registry;
     private final DialogDirectory directory;
+    private final History history;
     private final LiveSession.Settings settings;
     private final int queueSize;
     private final Counter overflows;
@@ -64,6 +65,7 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
         this.typingInterval = typingInterval;
         this.registry = registry;
         this.directory = directory;
+        this.history = History.of(directory);
         this.settings = settings;
         this.queueSize = queueSize;
         this.overflows = overflows;
@@ -102,7 +104,7 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
     public Mono<Void> handle(WebSocketSession socket, WsTicket ticket) {
         String sessionId = UUID.randomUUID().toString();
         SessionOutbox outbox = new SessionOutbox(queueSize, overflows::increment);
-        LiveSession session = new LiveSession(sessionId, ticket.userId(), ticket.deviceId(), outbox, directory,
+        LiveSession session = new LiveSession(sessionId, ticket.userId(), ticket.deviceId(), outbox, history,
                 settings, () -> socket.close(CloseStatus.SERVER_ERROR).subscribe());
         session.onTerminate((code, reason) -> socket.close(new CloseStatus(code, reason)).subscribe());
         session.typingInterval(typingInterval);

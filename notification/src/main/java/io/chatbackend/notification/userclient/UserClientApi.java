@@ -8,7 +8,9 @@ import io.chatbackend.userclient.contract.NodeRegistration;
 import io.chatbackend.userclient.contract.NotificationNode;
 import io.chatbackend.userclient.contract.PushEndpoint;
 import io.chatbackend.userclient.contract.SessionHeartbeat;
-import io.chatbackend.userclient.contract.SessionRegistration;
+import io.chatbackend.userclient.contract.NodeSession;
+import io.chatbackend.userclient.contract.SessionChanges;
+import io.chatbackend.userclient.contract.SessionChangesResult;
 import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -35,11 +37,15 @@ public class UserClientApi {
     private final InternalApi api;
     /** The node registry, with short timeouts: a ticket waits for it (and falls back to this node without it). */
     private final InternalApi nodes;
+    /** Session changes: a call carries up to 1,000 of them, so it may take longer than a single look-up. */
+    private final InternalApi sessionChanges;
     private final JsonMapper json = InternalApi.JSON;
 
     public UserClientApi(String userClientUrl, ServiceTokens tokens) {
         this.api = new InternalApi(userClientUrl + "/internal", tokens, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 256 * 1024);
+        this.sessionChanges = new InternalApi(userClientUrl + "/internal", tokens, Duration.ofSeconds(2),
+                Duration.ofSeconds(15), 1024 * 1024);
         this.nodes = new InternalApi(userClientUrl + "/internal/nodes", tokens, Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 1024 * 1024);
     }
@@ -55,10 +61,13 @@ public class UserClientApi {
         return nodes.call(HttpMethod.GET, "", null).map(body -> json.readValue(body, NODES));
     }
 
-    /** Registers a live session; {@code 409 CLIENT_REVOKED} if the device is revoked. */
-    public Mono<Void> register(String sessionId, UUID userId, String deviceId, String nodeId) {
-        return call(HttpMethod.POST, "/sessions", new SessionRegistration(sessionId, userId, deviceId, nodeId))
-                .then();
+    /**
+     * The node's session changes since its last call, in one call (at most {@link SessionChanges#MAX_ENTRIES}
+     * entries): answers which opened sessions were registered, and which were refused (revoked device, conflict).
+     */
+    public Mono<SessionChangesResult> changes(String nodeId, List<NodeSession> opened, List<String> ended) {
+        return sessionChanges.call(HttpMethod.POST, "/sessions/changes", new SessionChanges(nodeId, opened, ended))
+                .map(body -> json.readValue(body, SessionChangesResult.class));
     }
 
     /** Extends the node's sessions; answers the ids user-client no longer knows (expired, ended, revoked). */
@@ -68,10 +77,6 @@ public class UserClientApi {
                     HeartbeatResult result = json.readValue(body, HeartbeatResult.class);
                     return result.unknown() == null ? List.<String>of() : result.unknown();
                 });
-    }
-
-    public Mono<Void> end(String sessionId) {
-        return call(HttpMethod.DELETE, "/sessions/" + sessionId, null).then();
     }
 
     /** Advances a device's delivery cursor; answers the cursor afterwards (never lower than before). */

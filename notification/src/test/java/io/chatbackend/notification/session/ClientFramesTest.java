@@ -33,7 +33,7 @@ class ClientFramesTest {
             });
     private final SessionOutbox outbox = new SessionOutbox(64, () -> {
     });
-    private final LiveSession session = new LiveSession("s", UUID.randomUUID(), "d", outbox, nowhere,
+    private final LiveSession session = new LiveSession("s", UUID.randomUUID(), "d", outbox, History.of(nowhere),
             new LiveSession.Settings(200, Duration.ofSeconds(1), 64), () -> {
             });
     private final List<String> actions = new ArrayList<>();

@@ -1,13 +1,8 @@
 package io.chatbackend.notification.session;
 
-import io.chatbackend.notification.DialogDomainStandInAccess;
-import io.chatbackend.notification.dialogs.DialogDirectory;
-import io.chatbackend.platform.web.ServiceTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,33 +13,21 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** One session's ordering, once-only and resume rules, against a stand-in of dialog-domain's history. */
+/** One session's ordering, once-only and resume rules, against a history in memory (no HTTP server). */
 class LiveSessionTest {
 
-    private static final DialogDomainStandInAccess DIALOGS = new DialogDomainStandInAccess();
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 
-    private final DialogDirectory directory = new DialogDirectory(DIALOGS.baseUrl(),
-            new ServiceTokens(null, "unused", "notification", "secret", "delivery", Clock.systemUTC()) {
-                @Override
-                public synchronized String token() {
-                    return "a-service-token";
-                }
-            });
+    private final InMemoryHistory dialogs = new InMemoryHistory();
     private final UUID user = UUID.randomUUID();
     private final UUID other = UUID.randomUUID();
     private final UUID dialog = UUID.randomUUID();
     private final SessionOutbox outbox = new SessionOutbox(64, () -> {
     });
-    private final LiveSession session = new LiveSession("s", user, "d", outbox, directory,
+    private final LiveSession session = new LiveSession("s", user, "d", outbox, dialogs,
             new LiveSession.Settings(200, Duration.ofMillis(150), 64), () -> {
             });
     private final List<ServerFrame> written = new ArrayList<>();
-
-    @AfterAll
-    static void stop() {
-        DIALOGS.close();
-    }
 
     @AfterEach
     void close() {
@@ -53,11 +36,11 @@ class LiveSessionTest {
 
     @Test
     void liveMessagesGoOutInDialogSeqOrderOnceEvenWhenTheyArriveOutOfOrder() {
-        DIALOGS.join(dialog, user);
+        dialogs.join(dialog, user);
         resumedWithNothing();
-        long one = DIALOGS.append(dialog, other, "one");
-        long two = DIALOGS.append(dialog, other, "two");
-        long three = DIALOGS.append(dialog, other, "three");
+        long one = dialogs.append(dialog, other, "one");
+        long two = dialogs.append(dialog, other, "two");
+        long three = dialogs.append(dialog, other, "three");
 
         session.deliver(message(three));
         session.deliver(message(one));
@@ -70,12 +53,12 @@ class LiveSessionTest {
 
     @Test
     void aHoleThatStaysOpenIsRepairedFromHistoryAndOneHistoryCannotFillIsSentVisible() {
-        DIALOGS.join(dialog, user);
+        dialogs.join(dialog, user);
         resumedWithNothing();
-        long one = DIALOGS.append(dialog, other, "one");
-        long two = DIALOGS.append(dialog, other, "two"); // its delivery is lost on the way; history has it
-        long three = DIALOGS.appendLagging(dialog, other, "three"); // neither delivered nor in history yet
-        long four = DIALOGS.append(dialog, other, "four");
+        long one = dialogs.append(dialog, other, "one");
+        long two = dialogs.append(dialog, other, "two"); // its delivery is lost on the way; history has it
+        long three = dialogs.appendLagging(dialog, other, "three"); // neither delivered nor in history yet
+        long four = dialogs.append(dialog, other, "four");
         session.deliver(message(one));
         session.deliver(message(four));
         assertThat(dialogSeqs()).containsExactly(one);
@@ -90,17 +73,17 @@ class LiveSessionTest {
 
     @Test
     void deliveriesBeforeTheResumeAreHeldAndJoinTheCatchUpWithoutHoleOrDuplicate() {
-        DIALOGS.join(dialog, user);
-        long one = DIALOGS.append(dialog, other, "one");
-        long two = DIALOGS.append(dialog, other, "two");
-        long three = DIALOGS.appendLagging(dialog, other, "three"); // live, but not in history yet
+        dialogs.join(dialog, user);
+        long one = dialogs.append(dialog, other, "one");
+        long two = dialogs.append(dialog, other, "two");
+        long three = dialogs.appendLagging(dialog, other, "three"); // live, but not in history yet
         session.deliver(message(two));
         session.deliver(message(three));
         assertThat(dialogSeqs()).as("nothing before the first resume").isEmpty();
 
         session.resume(Map.of());
         await().atMost(PATIENCE).until(() -> dialogSeqs().size() == 3);
-        long four = DIALOGS.append(dialog, other, "four");
+        long four = dialogs.append(dialog, other, "four");
         session.deliver(message(four));
         assertThat(dialogSeqs()).containsExactly(one, two, three, four);
         assertThat(written).extracting(ServerFrame::sessionSeq).containsExactly(1L, 2L, 3L, 4L);
@@ -108,18 +91,18 @@ class LiveSessionTest {
 
     @Test
     void aResumeSendsOnlyWhatTheClientLacksAndADialogJoinedLaterIsCaughtUpFromTheJoin() {
-        DIALOGS.join(dialog, user);
-        DIALOGS.append(dialog, other, "one");
-        long two = DIALOGS.append(dialog, other, "two");
+        dialogs.join(dialog, user);
+        dialogs.append(dialog, other, "one");
+        long two = dialogs.append(dialog, other, "two");
         session.resume(Map.of(dialog, 1L));
         await().atMost(PATIENCE).until(() -> dialogSeqs().size() == 1);
         assertThat(dialogSeqs()).containsExactly(two);
 
         UUID later = UUID.randomUUID();
-        DIALOGS.join(later, other);
-        DIALOGS.append(later, other, "before the join");
-        long joinedAt = DIALOGS.join(later, user);
-        long first = DIALOGS.append(later, other, "after the join");
+        dialogs.join(later, other);
+        dialogs.append(later, other, "before the join");
+        long joinedAt = dialogs.join(later, user);
+        long first = dialogs.append(later, other, "after the join");
         session.deliver(message(later, first));
         await().atMost(PATIENCE).until(() -> dialogSeqs().size() == 2);
         session.joined(later, joinedAt);
@@ -129,9 +112,9 @@ class LiveSessionTest {
 
     @Test
     void onlyMessagesTheSessionSentProveADialogSeqNotWhatTheClientClaimed() {
-        DIALOGS.join(dialog, user);
-        long one = DIALOGS.append(dialog, other, "one");
-        long two = DIALOGS.append(dialog, other, "two");
+        dialogs.join(dialog, user);
+        long one = dialogs.append(dialog, other, "one");
+        long two = dialogs.append(dialog, other, "two");
         session.resume(Map.of(dialog, 1_000L)); // a client's claim, far beyond the dialog
         await().atMost(PATIENCE).until(session::isSettled);
         assertThat(session.hasSent(dialog, 1)).isFalse();
@@ -144,9 +127,40 @@ class LiveSessionTest {
         assertThat(session.hasSent(dialog, two + 1)).isFalse();
         assertThat(session.hasSent(UUID.randomUUID(), 1)).isFalse();
 
-        long three = DIALOGS.appendLagging(dialog, other, "three"); // delivered live, not in history yet
+        long three = dialogs.appendLagging(dialog, other, "three"); // delivered live, not in history yet
         session.deliver(message(three));
         assertThat(session.hasSent(dialog, three)).isTrue();
+    }
+
+    @Test
+    void aCatchUpLongerThanTheOutboxSpansPagesAndWaitsForRoomInsteadOfDroppingFrames() {
+        SessionOutbox small = new SessionOutbox(4, () -> {
+            throw new AssertionError("a catch-up never overflows the outbox");
+        });
+        LiveSession paced = new LiveSession("p", user, "d", small, dialogs,
+                new LiveSession.Settings(5, Duration.ofMillis(150), 64), () -> {
+                });
+        try {
+            dialogs.join(dialog, user);
+            List<Long> appended = new ArrayList<>();
+            for (int i = 0; i < 23; i++) {
+                appended.add(dialogs.append(dialog, other, "m" + i));
+            }
+            paced.resume(Map.of());
+            List<Long> received = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                ServerFrame frame;
+                while ((frame = small.poll()) != null) {
+                    if (frame.body() instanceof FrameBody.Message message) {
+                        received.add(message.dialogSeq());
+                    }
+                }
+                return received.size() == appended.size();
+            });
+            assertThat(received).containsExactlyElementsOf(appended);
+        } finally {
+            paced.close();
+        }
     }
 
     private void resumedWithNothing() {

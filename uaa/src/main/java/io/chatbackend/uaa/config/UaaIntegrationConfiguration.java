@@ -7,7 +7,7 @@ import io.chatbackend.platform.events.consumer.IntegrationEventConsumer;
 import io.chatbackend.platform.events.outbox.EventTypeVersions;
 import io.chatbackend.platform.events.outbox.OutboxRelay;
 import io.chatbackend.uaa.contract.UserRegistered;
-import io.chatbackend.uaa.integration.DeviceRevocations;
+import io.chatbackend.uaa.token.DeviceRevocations;
 import io.chatbackend.uaa.integration.Outbox;
 import io.chatbackend.uaa.token.RefreshTokens;
 import io.chatbackend.userclient.contract.UserClientTopics;

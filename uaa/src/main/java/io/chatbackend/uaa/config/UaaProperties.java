@@ -1,5 +1,7 @@
 package io.chatbackend.uaa.config;
 
+import io.chatbackend.uaa.login.ThrottleSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -15,7 +17,7 @@ public record UaaProperties(
         Duration keyRotationPeriod,
         Admin admin,
         Provisioning provisioning,
-        Throttle throttle,
+        ThrottleSettings throttle,
         List<ServiceClient> serviceClients,
         List<String> webRedirectUris,
         /* encrypts the token signing keys at rest (CHAT_UAA_KEY_ENCRYPTION_KEY, no default) */
@@ -28,8 +30,8 @@ public record UaaProperties(
         keyRotationPeriod = keyRotationPeriod == null ? Duration.ofDays(30) : keyRotationPeriod;
         admin = admin == null ? new Admin(null, null) : admin;
         provisioning = provisioning == null ? new Provisioning(false, 1000) : provisioning;
-        throttle = throttle == null ? new Throttle(5, Duration.ofMinutes(15), 30, 20, 50, Duration.ofSeconds(1))
-                : throttle;
+        throttle = throttle == null
+                ? new ThrottleSettings(5, Duration.ofMinutes(15), 30, 20, 50, Duration.ofSeconds(1)) : throttle;
         serviceClients = serviceClients == null ? List.of() : serviceClients;
         webRedirectUris = webRedirectUris == null ? List.of("http://127.0.0.1:5173/callback") : webRedirectUris;
     }
@@ -40,24 +42,6 @@ public record UaaProperties(
 
     /** {@code POST /api/v1/admin/provision}: off unless enabled; at most {@code maxUsers} per call. */
     public record Provisioning(boolean enabled, int maxUsers) {
-    }
-
-    /**
-     * Brute-force protection (ADR 0016): after {@code failuresPerAccount} failed logins of one username from one
-     * address, that address is locked out of the name for {@code lockout}; after {@code
-     * failuresPerAccountFromAllSources} failures from all addresses within {@code lockout}, the name takes one attempt
-     * per {@code slowedAccountInterval}; one address may try {@code attemptsPerSourcePerMinute} logins and {@code
-     * registrationsPerSourcePerMinute} registrations a minute.
-     */
-    public record Throttle(int failuresPerAccount, Duration lockout, int attemptsPerSourcePerMinute,
-                           int registrationsPerSourcePerMinute, int failuresPerAccountFromAllSources,
-                           Duration slowedAccountInterval) {
-
-        public Throttle {
-            failuresPerAccountFromAllSources = failuresPerAccountFromAllSources <= 0 ? 50
-                    : failuresPerAccountFromAllSources;
-            slowedAccountInterval = slowedAccountInterval == null ? Duration.ofSeconds(1) : slowedAccountInterval;
-        }
     }
 
     /** A service that gets client-credentials tokens (audience chat-internal) with the given scopes. */

@@ -2,7 +2,6 @@ package io.chatbackend.uaa.login;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.chatbackend.uaa.config.UaaProperties;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
@@ -27,9 +26,9 @@ public class LoginThrottle {
     private final Cache<String, Bucket> slowedAttemptsByUsername;
     private final Cache<String, Bucket> attemptsBySource;
     private final Cache<String, Bucket> registrationsBySource;
-    private final UaaProperties.Throttle settings;
+    private final ThrottleSettings settings;
 
-    public LoginThrottle(UaaProperties.Throttle settings) {
+    public LoginThrottle(ThrottleSettings settings) {
         this.settings = settings;
         Duration idle = settings.lockout().multipliedBy(2);
         this.failuresByUsernameAndSource = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(200_000).build();

@@ -2,13 +2,12 @@ package io.chatbackend.uaa.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatbackend.uaa.config.UaaProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    private final LoginThrottle throttle = new LoginThrottle(new UaaProperties.Throttle(5, Duration.ofMinutes(15),
+    private final LoginThrottle throttle = new LoginThrottle(new ThrottleSettings(5, Duration.ofMinutes(15),
             30, 20, 12, Duration.ofSeconds(1)));
 
     @Test

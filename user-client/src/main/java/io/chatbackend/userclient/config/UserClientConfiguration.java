@@ -17,6 +17,7 @@ import io.chatbackend.userclient.integration.DialogMembership;
 import io.chatbackend.userclient.integration.Outbox;
 import io.chatbackend.userclient.node.NotificationNodes;
 import io.chatbackend.userclient.session.Presence;
+import io.chatbackend.userclient.session.SessionBatch;
 import io.chatbackend.userclient.session.Sessions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,6 +74,11 @@ class UserClientConfiguration {
     Sessions sessions(JdbcTemplate jdbc, TransactionTemplate transactions, Presence presence,
                       UserClientProperties properties) {
         return new Sessions(jdbc, transactions, presence, properties.sessionTtl());
+    }
+
+    @Bean
+    SessionBatch sessionBatch(JdbcTemplate jdbc, Presence presence, UserClientProperties properties) {
+        return new SessionBatch(jdbc, presence, properties.sessionTtl());
     }
 
     @Bean

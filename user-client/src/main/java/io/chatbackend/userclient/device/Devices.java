@@ -6,6 +6,7 @@ import io.chatbackend.userclient.contract.PushEndpoint;
 import io.chatbackend.userclient.contract.UserClientTopics;
 import io.chatbackend.userclient.integration.Outbox;
 import io.chatbackend.userclient.session.Presence;
+import io.chatbackend.userclient.session.Sessions;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -119,7 +120,7 @@ public class Devices {
         int updated = jdbc.update("UPDATE device SET push_url = ?, push_secret = ? WHERE user_id = ? "
                 + "AND device_id = ? AND revoked_at IS NULL", url, secret, userId, deviceId);
         if (updated == 0) {
-            throw find(userId, deviceId).isPresent() ? revokedDevice() : notFound();
+            throw find(userId, deviceId).isPresent() ? Sessions.revokedDevice() : notFound();
         }
         return new PushRegistration(url, secret);
     }
@@ -147,10 +148,6 @@ public class Devices {
 
     static ApiException notFound() {
         return new ApiException(HttpStatus.NOT_FOUND, "CLIENT_NOT_FOUND", "No such client.");
-    }
-
-    public static ApiException revokedDevice() {
-        return new ApiException(HttpStatus.CONFLICT, "CLIENT_REVOKED", "This client has been revoked.");
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -4,6 +4,7 @@ import io.chatbackend.userclient.contract.PresenceChanged;
 import io.chatbackend.userclient.contract.UserClientTopics;
 import io.chatbackend.userclient.integration.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +51,23 @@ public class Presence {
     public void lock(UUID userId) {
         jdbc.update("INSERT INTO presence (user_id) VALUES (?) ON CONFLICT DO NOTHING", userId);
         jdbc.queryForObject("SELECT online FROM presence WHERE user_id = ? FOR UPDATE", Boolean.class, userId);
+    }
+
+    /**
+     * Takes the presence row locks of several users (creating the rows) in ascending user id order, first thing in a
+     * transaction that changes several users' sessions: every multi-user lock takes this one order, so two such
+     * transactions cannot deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockAll(Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return;
+        }
+        Object[] ids = userIds.toArray();
+        jdbc.update("INSERT INTO presence (user_id) SELECT DISTINCT id FROM unnest(?) AS q(id) ORDER BY id "
+                + "ON CONFLICT DO NOTHING", new SqlArrayValue("uuid", ids));
+        jdbc.queryForList("SELECT user_id FROM presence WHERE user_id = ANY (?) ORDER BY user_id FOR UPDATE",
+                UUID.class, new SqlArrayValue("uuid", ids));
     }
 
     /**

@@ -4,7 +4,6 @@ import io.chatbackend.platform.web.ApiException;
 import io.chatbackend.userclient.contract.HeartbeatResult;
 import io.chatbackend.userclient.contract.LiveSession;
 import io.chatbackend.userclient.contract.SessionRegistration;
-import io.chatbackend.userclient.device.Devices;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -61,7 +60,7 @@ public class Sessions {
         Boolean revoked = jdbc.queryForObject("SELECT revoked_at IS NOT NULL FROM device WHERE user_id = ? "
                 + "AND device_id = ?", Boolean.class, session.userId(), session.deviceId());
         if (Boolean.TRUE.equals(revoked)) {
-            throw Devices.revokedDevice();
+            throw revokedDevice();
         }
         List<LiveSession> saved = jdbc.query("INSERT INTO live_session (session_id, user_id, device_id, node_id, "
                         + "expires_at) VALUES (?, ?, ?, ?, now() + ? * interval '1 millisecond') "
@@ -114,6 +113,11 @@ public class Sessions {
                     devices.get(0));
             presence.sessionsChanged(userId, null);
         }
+    }
+
+    /** A session of a revoked device is refused (and so is any use of the device's other client APIs). */
+    public static ApiException revokedDevice() {
+        return new ApiException(HttpStatus.CONFLICT, "CLIENT_REVOKED", "This client has been revoked.");
     }
 
     /** The user's live sessions with their nodes. */

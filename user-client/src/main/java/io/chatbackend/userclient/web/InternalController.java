@@ -3,11 +3,15 @@ package io.chatbackend.userclient.web;
 import io.chatbackend.userclient.contract.CursorAdvance;
 import io.chatbackend.userclient.contract.HeartbeatResult;
 import io.chatbackend.userclient.contract.LiveSession;
+import io.chatbackend.userclient.contract.NodeSession;
 import io.chatbackend.userclient.contract.PushEndpoint;
+import io.chatbackend.userclient.contract.SessionChanges;
+import io.chatbackend.userclient.contract.SessionChangesResult;
 import io.chatbackend.userclient.contract.SessionHeartbeat;
 import io.chatbackend.userclient.contract.SessionRegistration;
 import io.chatbackend.userclient.cursor.Cursors;
 import io.chatbackend.userclient.device.Devices;
+import io.chatbackend.userclient.session.SessionBatch;
 import io.chatbackend.userclient.session.Sessions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,11 +42,13 @@ class InternalController {
     static final int MAX_HEARTBEAT_IDS = 1000;
 
     private final Sessions sessions;
+    private final SessionBatch batch;
     private final Devices devices;
     private final Cursors cursors;
 
-    InternalController(Sessions sessions, Devices devices, Cursors cursors) {
+    InternalController(Sessions sessions, SessionBatch batch, Devices devices, Cursors cursors) {
         this.sessions = sessions;
+        this.batch = batch;
         this.devices = devices;
         this.cursors = cursors;
     }
@@ -62,6 +70,37 @@ class InternalController {
         }
         ids.forEach(id -> Inputs.id("sessionIds", id));
         return sessions.heartbeat(nodeId, ids);
+    }
+
+    /**
+     * A node's opened and ended sessions in one call and one transaction. Everything is checked before anything
+     * changes; a session id opened twice must name the same user and device.
+     */
+    @PostMapping("/sessions/changes")
+    SessionChangesResult changes(@RequestBody SessionChanges request) {
+        String nodeId = Inputs.id("nodeId", request.nodeId());
+        List<NodeSession> opened = request.opened() == null ? List.of() : request.opened();
+        List<String> ended = request.ended() == null ? List.of() : request.ended();
+        if (opened.size() + ended.size() > SessionChanges.MAX_ENTRIES) {
+            throw Inputs.invalid("opened + ended", "may hold at most " + SessionChanges.MAX_ENTRIES
+                    + " entries per call");
+        }
+        Map<String, NodeSession> byId = new HashMap<>();
+        List<NodeSession> checked = new ArrayList<>(opened.size());
+        for (NodeSession session : opened) {
+            Inputs.required("opened", session);
+            NodeSession valid = new NodeSession(Inputs.id("opened.sessionId", session.sessionId()),
+                    Inputs.required("opened.userId", session.userId()),
+                    Inputs.id("opened.deviceId", session.deviceId()));
+            NodeSession first = byId.putIfAbsent(valid.sessionId(), valid);
+            if (first != null && !first.equals(valid)) {
+                throw Inputs.invalid("opened", "names session " + valid.sessionId()
+                        + " twice with different users or devices");
+            }
+            checked.add(valid);
+        }
+        ended.forEach(id -> Inputs.id("ended", id));
+        return batch.apply(nodeId, checked, ended);
     }
 
     @DeleteMapping("/sessions/{sessionId}")

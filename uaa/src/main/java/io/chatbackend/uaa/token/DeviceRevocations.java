@@ -1,9 +1,8 @@
-package io.chatbackend.uaa.integration;
+package io.chatbackend.uaa.token;
 
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
 import io.chatbackend.platform.events.consumer.IntegrationEventHandler;
-import io.chatbackend.uaa.token.RefreshTokens;
 import io.chatbackend.userclient.contract.DeviceRevoked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
