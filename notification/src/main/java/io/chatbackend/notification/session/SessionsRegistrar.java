@@ -104,12 +104,15 @@ public final class SessionsRegistrar implements SessionHooks {
 
     private void registerAgain(List<LiveSession> batch, List<String> unknown) {
         Set<String> gone = new HashSet<>(unknown);
+        int again = 0;
         for (LiveSession session : batch) {
             if (gone.contains(session.id()) && registered.remove(session.id()) && registry.contains(session)) {
-                log.info("Session {} unknown to user-client (expired or registry lost); registering it again",
-                        session.id());
                 toRegister.putIfAbsent(session.id(), session);
+                again++;
             }
+        }
+        if (again > 0) {
+            log.info("{} sessions unknown to user-client (expired or registry lost); registering them again", again);
         }
         send();
     }
