@@ -54,7 +54,15 @@ final class ContractEvents {
         return codec.fromTree(envelope);
     }
 
-    /** dialog-domain's ReadWatermarkAdvanced. */
+    /** dialog-domain's ReadWatermarkAdvanced of a send (the sender has read up to their own message). */
+    IntegrationEvent readWatermarkBySending(UUID dialog, UUID user, long readSeq) {
+        IntegrationEvent marked = readWatermark(dialog, user, readSeq);
+        ObjectNode envelope = (ObjectNode) codec.toTree(marked);
+        ((ObjectNode) envelope.get("payload")).put("bySending", true);
+        return codec.fromTree(envelope);
+    }
+
+    /** dialog-domain's ReadWatermarkAdvanced of a mark-read. */
     IntegrationEvent readWatermark(UUID dialog, UUID user, long readSeq) {
         ObjectNode envelope = sample(io.chatbackend.dialog.contract.events.DialogTopics.sample(
                 io.chatbackend.dialog.contract.events.ReadWatermarkAdvanced.TYPE));

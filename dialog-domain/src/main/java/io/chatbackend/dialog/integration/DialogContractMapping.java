@@ -48,12 +48,12 @@ final class DialogContractMapping {
         if (event instanceof MessageAppendedEvent appended) {
             UUID dialogId = UUID.fromString(appended.dialogId());
             return Optional.of(new Published(ReadWatermarkAdvanced.TYPE, ReadWatermarkAdvanced.VERSION, dialogId,
-                    new ReadWatermarkAdvanced(dialogId, appended.senderId(), appended.dialogSeq())));
+                    new ReadWatermarkAdvanced(dialogId, appended.senderId(), appended.dialogSeq(), true)));
         }
         if (event instanceof ReadWatermarkAdvancedEvent advanced) {
             UUID dialogId = UUID.fromString(advanced.dialogId());
             return Optional.of(new Published(ReadWatermarkAdvanced.TYPE, ReadWatermarkAdvanced.VERSION, dialogId,
-                    new ReadWatermarkAdvanced(dialogId, advanced.userId(), advanced.readSeq())));
+                    new ReadWatermarkAdvanced(dialogId, advanced.userId(), advanced.readSeq(), false)));
         }
         return Optional.empty();
     }

@@ -54,7 +54,7 @@ class DialogContractTest {
     void aSendMovesTheSendersPublishedReadWatermark() {
         OutgoingEvent event = single(new MessageAppendedEvent(dialogId, "42", user, 3, 17));
         ReadWatermarkAdvanced watermark = codec.payload(event.event(), ReadWatermarkAdvanced.class);
-        assertThat(watermark).isEqualTo(new ReadWatermarkAdvanced(UUID.fromString(dialogId), user, 17));
+        assertThat(watermark).isEqualTo(new ReadWatermarkAdvanced(UUID.fromString(dialogId), user, 17, true));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.chatbackend.notification.push.OfflinePush;
 import io.chatbackend.notification.routing.Assignment;
 import io.chatbackend.notification.routing.PartitionOwnership;
 import io.chatbackend.notification.session.PresenceSubscriptions;
+import io.chatbackend.notification.session.RecentMessages;
 import io.chatbackend.notification.session.SessionRegistry;
 import io.chatbackend.notification.userclient.UserClientApi;
 import io.chatbackend.platform.events.IntegrationEventCodec;
@@ -50,7 +51,8 @@ public class DeliveryConfiguration {
     IntegrationEventConsumer nodeDeliveryConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
                                                   TopicNames names, IntegrationEventCodec codec,
                                                   SessionRegistry sessions, Clock clock, MeterRegistry meters,
-                                                  OfflinePush push, PartitionOwnership ownership) {
+                                                  OfflinePush push, PartitionOwnership ownership,
+                                                  RecentMessages recent) {
         Timer lag = Timer.builder("notification.fanout.lag")
                 .description("From a message's sentAt to its enqueueing in a live session")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -60,7 +62,7 @@ public class DeliveryConfiguration {
                         names.physical("notification.node-deliveries"), List.of(Deliveries.TOPIC, Deliveries.EPHEMERAL))
                 .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5));
         return new IntegrationEventConsumer(settings, names, codec,
-                new NodeDeliveries(sessions, codec, lag, received, clock, push::push),
+                new NodeDeliveries(sessions, recent, codec, lag, received, clock, push::push),
                 assignment -> ownership.accept(new Assignment(assignment.partitionCounts().get(Deliveries.TOPIC),
                         assignment.heldOf(Deliveries.TOPIC))));
     }

@@ -36,6 +36,9 @@ import java.time.Duration;
  *                            frame {@code RATE_LIMITED} and close 1008
  * @param inboundFrameBurst   frames a client may send at once on top of the rate (a reconnect: resume, presence,
  *                            acks)
+ * @param recentMessagesSize  what the node keeps of its dialogs' recent messages, to answer resumes without
+ *                            dialog-domain (0 = keep none)
+ * @param recentMessagesPerDialog recent messages kept per dialog at most
  */
 @ConfigurationProperties("chat.notification")
 public record NotificationProperties(String ticketSecret,
@@ -56,7 +59,9 @@ public record NotificationProperties(String ticketSecret,
                                      @DefaultValue("256KB") DataSize socketSendBuffer,
                                      @DefaultValue("16KB") DataSize maxInboundFrame,
                                      @DefaultValue("20") int inboundFramesPerSecond,
-                                     @DefaultValue("40") int inboundFrameBurst) {
+                                     @DefaultValue("40") int inboundFrameBurst,
+                                     @DefaultValue("64MB") DataSize recentMessagesSize,
+                                     @DefaultValue("256") int recentMessagesPerDialog) {
 
     public NotificationProperties {
         if (ticketSecret == null || ticketSecret.length() < 32) {
@@ -77,6 +82,10 @@ public record NotificationProperties(String ticketSecret,
         // a JSON frame needs some room; more than a few MB per frame would undo the point of the limit
         if (maxInboundFrame.toBytes() < 1024 || maxInboundFrame.toBytes() > 16 * 1024 * 1024) {
             throw new IllegalArgumentException("chat.notification.max-inbound-frame must be between 1KB and 16MB");
+        }
+        if (recentMessagesSize.isNegative() || recentMessagesPerDialog < 1) {
+            throw new IllegalArgumentException("chat.notification.recent-messages-size must not be negative and "
+                    + "recent-messages-per-dialog must be at least 1");
         }
         if (inboundFramesPerSecond < 1 || inboundFrameBurst < 1) {
             throw new IllegalArgumentException(

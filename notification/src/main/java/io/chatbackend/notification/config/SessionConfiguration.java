@@ -9,6 +9,7 @@ import io.chatbackend.notification.session.DeliveryWebSocketHandler;
 import io.chatbackend.notification.session.LiveSession;
 import io.chatbackend.notification.session.MovedSessions;
 import io.chatbackend.notification.session.PresenceSubscriptions;
+import io.chatbackend.notification.session.RecentMessages;
 import io.chatbackend.notification.session.SessionRegistry;
 import io.chatbackend.notification.session.SessionsRegistrar;
 import io.chatbackend.notification.session.TicketHandshakeService;
@@ -60,8 +61,22 @@ public class SessionConfiguration {
         return new PresenceSubscriptions();
     }
 
+    /** The node's recent messages per dialog: resumes of recent history are answered from them. */
+    @Bean
+    RecentMessages recentMessages(NotificationProperties properties, DialogDirectory directory, MeterRegistry meters) {
+        RecentMessages recent = new RecentMessages(properties.recentMessagesSize().toBytes(),
+                properties.recentMessagesPerDialog(), directory::lastEpoch);
+        Gauge.builder("notification.catch-up.pages", recent, RecentMessages::answered).tag("source", "node")
+                .description("Catch-up pages answered from the node's recent messages").register(meters);
+        Gauge.builder("notification.catch-up.pages", recent, RecentMessages::declined).tag("source", "dialog-domain")
+                .description("Catch-up pages the recent messages did not hold completely (asked of dialog-domain)")
+                .register(meters);
+        return recent;
+    }
+
     @Bean
     DeliveryWebSocketHandler deliveryWebSocketHandler(SessionRegistry registry, DialogDirectory directory,
+                                                      RecentMessages recent,
                                                       NotificationProperties properties, MeterRegistry meters,
                                                       JsonMapper json, ClientRequests requests,
                                                       SessionsRegistrar registrar, PresenceSubscriptions presence) {
@@ -69,7 +84,7 @@ public class SessionConfiguration {
                 .description("Frames dropped because a session's outbound queue was full").register(meters);
         // live deliveries held per dialog (while catching up or waiting for a hole) are bounded like the queue;
         // what is let go is fetched from history by the hole repair
-        return new DeliveryWebSocketHandler(registry, directory, new LiveSession.Settings(
+        return new DeliveryWebSocketHandler(registry, directory, recent, new LiveSession.Settings(
                 properties.resumePageSize(), properties.holeWait(), properties.sessionQueueSize()),
                 properties.sessionQueueSize(), overflows, json, requests, registrar, presence,
                 properties.typingInterval(), properties.inboundLimits());

@@ -2,6 +2,7 @@ package io.chatbackend.notification.delivery;
 
 import io.chatbackend.notification.session.FrameBody;
 import io.chatbackend.notification.session.LiveSession;
+import io.chatbackend.notification.session.RecentMessages;
 import io.chatbackend.notification.session.SessionRegistry;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
@@ -21,10 +22,12 @@ import java.util.function.Supplier;
  * group shared by all nodes) and hands each to every live session of its recipient here. Never blocks on a
  * session (sessions queue or drop); a recipient without a session on this node gets an offline push (and catches
  * up with {@code resume} on their next connect); receipts and typing notices go to the recipient's sessions only.
+ * Every message also joins the node's {@link RecentMessages} first, so a session that resumes later finds it there.
  */
 public final class NodeDeliveries implements IntegrationEventHandler {
 
     private final SessionRegistry sessions;
+    private final RecentMessages recent;
     private final IntegrationEventCodec codec;
     private final Timer lag;
     private final Counter received;
@@ -36,10 +39,11 @@ public final class NodeDeliveries implements IntegrationEventHandler {
      * @param lag      fan-out lag: from the message's {@code sentAt} to its enqueueing in a live session
      * @param received deliveries this node consumed (with or without a live session of the recipient)
      */
-    public NodeDeliveries(SessionRegistry sessions, IntegrationEventCodec codec, Timer lag, Counter received,
-                          Clock clock, java.util.function.Consumer<MessageDelivery> offline) {
+    public NodeDeliveries(SessionRegistry sessions, RecentMessages recent, IntegrationEventCodec codec, Timer lag,
+                          Counter received, Clock clock, java.util.function.Consumer<MessageDelivery> offline) {
         this.offline = offline;
         this.sessions = sessions;
+        this.recent = recent;
         this.codec = codec;
         this.lag = lag;
         this.received = received;
@@ -84,6 +88,7 @@ public final class NodeDeliveries implements IntegrationEventHandler {
     private void messageToMany(MessageDeliveries deliveries) {
         FrameBody.Message frame = frame(deliveries.dialogId(), deliveries.messageId(), deliveries.senderId(),
                 deliveries.senderSeq(), deliveries.dialogSeq(), deliveries.body(), deliveries.sentAt());
+        recent.delivered(frame);
         for (UUID recipient : deliveries.recipientIds()) {
             received.increment();
             deliver(recipient, frame, deliveries.sentAt(), () -> deliveries.to(recipient));
@@ -91,9 +96,10 @@ public final class NodeDeliveries implements IntegrationEventHandler {
     }
 
     private void message(MessageDelivery delivery) {
-        deliver(delivery.recipientId(), frame(delivery.dialogId(), delivery.messageId(), delivery.senderId(),
-                delivery.senderSeq(), delivery.dialogSeq(), delivery.body(), delivery.sentAt()), delivery.sentAt(),
-                () -> delivery);
+        FrameBody.Message frame = frame(delivery.dialogId(), delivery.messageId(), delivery.senderId(),
+                delivery.senderSeq(), delivery.dialogSeq(), delivery.body(), delivery.sentAt());
+        recent.delivered(frame);
+        deliver(delivery.recipientId(), frame, delivery.sentAt(), () -> delivery);
     }
 
     private void deliver(UUID recipient, FrameBody.Message frame, Instant sentAt,

@@ -28,7 +28,8 @@ import java.util.UUID;
  * by the user), so a connected device learns of a new dialog and catches it up from history, including messages
  * the fan-out sent before it knew of the join. Also turns dialog-domain's {@code ReadWatermarkAdvanced} into a
  * "read" receipt for every member of the dialog (their sessions show "read by"), as {@link ReceiptDeliveries}
- * records, one per deliveries partition.
+ * records, one per deliveries partition; except a watermark a send moved: the message frame tells every member
+ * that its sender has read up to it, and a receipt per member would double a large group's fan-out.
  */
 public final class JoinNotices implements IntegrationEventHandler {
 
@@ -66,7 +67,10 @@ public final class JoinNotices implements IntegrationEventHandler {
                     throw new IllegalStateException("membership view not caught up");
                 }
                 caughtUp = true;
-                notices.addAll(readReceipts(event));
+                ReadWatermarkAdvanced read = codec.payload(event, ReadWatermarkAdvanced.class);
+                if (!read.bySending()) { // a send's watermark: the message frame already says it (ADR 0013)
+                    notices.addAll(readReceipts(event, read));
+                }
                 continue;
             }
             if (!MemberJoined.TYPE.equals(event.type())) {
@@ -87,8 +91,7 @@ public final class JoinNotices implements IntegrationEventHandler {
     }
 
     /** A read watermark for every member: one record per deliveries partition, not one per member (ADR 0015). */
-    private List<OutgoingEvent> readReceipts(IntegrationEvent event) {
-        ReadWatermarkAdvanced read = codec.payload(event, ReadWatermarkAdvanced.class);
+    private List<OutgoingEvent> readReceipts(IntegrationEvent event, ReadWatermarkAdvanced read) {
         return partitioned.of(Deliveries.TOPIC, Deliveries.RECEIPT_TO_MANY, event, view.members(read.dialogId()),
                 publisher.partitionCount(Deliveries.TOPIC), -1, chunk -> new ReceiptDeliveries(chunk,
                         read.dialogId(), read.userId(), FrameBody.Receipt.READ, null, read.readSeq()));

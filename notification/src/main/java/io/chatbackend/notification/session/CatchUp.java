@@ -1,7 +1,6 @@
 package io.chatbackend.notification.session;
 
 import io.chatbackend.notification.dialogs.HistoryItem;
-import io.chatbackend.notification.dialogs.HistoryPage;
 import io.chatbackend.notification.remote.RemoteProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -9,6 +8,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -35,13 +35,16 @@ final class CatchUp {
 
     private final MessageStream stream;
     private final History history;
+    private final RecentMessages recent;
     private final SessionOutbox outbox;
     private final UUID userId;
     private final int pageSize;
 
-    CatchUp(MessageStream stream, History history, SessionOutbox outbox, UUID userId, int pageSize) {
+    CatchUp(MessageStream stream, History history, RecentMessages recent, SessionOutbox outbox, UUID userId,
+            int pageSize) {
         this.stream = stream;
         this.history = history;
+        this.recent = recent;
         this.outbox = outbox;
         this.userId = userId;
         this.pageSize = pageSize;
@@ -61,29 +64,43 @@ final class CatchUp {
                 });
     }
 
+    /**
+     * History after the cursor, page by page: from the node's {@link RecentMessages} when it holds all of it (not for
+     * a repair: a member who left may still hold a hole, and the node's messages know nothing of membership), else
+     * from dialog-domain, whose pages then feed the recent messages for the next session.
+     */
     private Mono<Void> pages(UUID dialog, long generation, boolean acrossHoles) {
         return Mono.defer(() -> {
             Long after = stream.cursorOf(dialog, generation);
             if (after == null) {
                 return Mono.empty();
             }
+            RecentMessages.Page held = acrossHoles ? null : recent.after(dialog, after, pageSize);
+            if (held != null) {
+                return send(dialog, generation, acrossHoles, held.messages(), held.hasMore());
+            }
             return history.page(dialog, userId, after, pageSize)
                     .retryWhen(DIALOG_DOMAIN_RETRY)
-                    .flatMap(page -> send(dialog, generation, acrossHoles, page));
+                    .flatMap(page -> {
+                        if (!page.member()) {
+                            stream.forget(dialog, generation);
+                            return Mono.empty();
+                        }
+                        List<FrameBody.Message> messages = page.items().stream().map(CatchUp::frame).toList();
+                        messages.forEach(recent::fetched);
+                        return send(dialog, generation, acrossHoles, messages, page.hasMore());
+                    });
         });
     }
 
-    private Mono<Void> send(UUID dialog, long generation, boolean acrossHoles, HistoryPage page) {
-        if (!page.member()) {
-            stream.forget(dialog, generation);
-            return Mono.empty();
-        }
+    private Mono<Void> send(UUID dialog, long generation, boolean acrossHoles, List<FrameBody.Message> messages,
+                            boolean hasMore) {
         boolean[] stop = {false};
-        return Flux.fromIterable(page.items())
-                .takeWhile(item -> !stop[0])
-                .concatMap(item -> paced(() -> stopOn(stream.sendHistory(dialog, generation, item, acrossHoles),
-                        stop)), 0)
-                .then(Mono.defer(() -> page.hasMore() && !stop[0] && !page.items().isEmpty()
+        return Flux.fromIterable(messages)
+                .takeWhile(message -> !stop[0])
+                .concatMap(message -> paced(() -> stopOn(stream.sendHistory(dialog, generation, message,
+                        acrossHoles), stop)), 0)
+                .then(Mono.defer(() -> hasMore && !stop[0] && !messages.isEmpty()
                         ? pages(dialog, generation, acrossHoles) : Mono.empty()));
     }
 
@@ -117,6 +134,12 @@ final class CatchUp {
                 : Mono.<Void>create(sink -> outbox.whenRoom(sink::success))
                 .publishOn(Schedulers.parallel())
                 .then(paced(step)));
+    }
+
+    private static FrameBody.Message frame(HistoryItem item) {
+        return new FrameBody.Message(item.dialogId(), item.messageId(), item.senderId(), item.senderSeq(),
+                item.dialogSeq(), item.body() == null ? null
+                : new FrameBody.Message.Body(item.body().type(), item.body().text()), item.sentAt());
     }
 
     static String reason(Throwable error) {

@@ -45,6 +45,7 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
     private final SessionRegistry registry;
     private final DialogDirectory directory;
     private final History history;
+    private final RecentMessages recent;
     private final LiveSession.Settings settings;
     private final int queueSize;
     private final Counter overflows;
@@ -55,7 +56,8 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
     private final java.time.Duration typingInterval;
     private final InboundLimits inboundLimits;
 
-    public DeliveryWebSocketHandler(SessionRegistry registry, DialogDirectory directory, LiveSession.Settings settings,
+    public DeliveryWebSocketHandler(SessionRegistry registry, DialogDirectory directory, RecentMessages recent,
+                                    LiveSession.Settings settings,
                                     int queueSize, Counter overflows, JsonMapper json, SessionActions actions,
                                     SessionHooks hooks, PresenceSubscriptions presence,
                                     java.time.Duration typingInterval, InboundLimits inboundLimits) {
@@ -66,6 +68,7 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
         this.registry = registry;
         this.directory = directory;
         this.history = History.of(directory);
+        this.recent = recent;
         this.settings = settings;
         this.queueSize = queueSize;
         this.overflows = overflows;
@@ -104,7 +107,7 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
     public Mono<Void> handle(WebSocketSession socket, WsTicket ticket) {
         String sessionId = UUID.randomUUID().toString();
         SessionOutbox outbox = new SessionOutbox(queueSize, overflows::increment);
-        LiveSession session = new LiveSession(sessionId, ticket.userId(), ticket.deviceId(), outbox, history,
+        LiveSession session = new LiveSession(sessionId, ticket.userId(), ticket.deviceId(), outbox, history, recent,
                 settings, () -> socket.close(CloseStatus.SERVER_ERROR).subscribe());
         session.onTerminate((code, reason) -> socket.close(new CloseStatus(code, reason)).subscribe());
         session.typingInterval(typingInterval);

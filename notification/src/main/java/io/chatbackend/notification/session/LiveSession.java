@@ -9,8 +9,9 @@ import java.util.function.BiConsumer;
 /**
  * One live WebSocket session of a user's device. It wires small parts, each readable and tested alone:
  * <ul>
- *   <li>{@link MessageStream}: message frames in dialogSeq order, at most once, caught up from {@link History} after
- *       a {@code resume} and when a hole stays open (per dialog a {@link DialogCursor});</li>
+ *   <li>{@link MessageStream}: message frames in dialogSeq order, at most once, caught up after a {@code resume}
+ *       and when a hole stays open (per dialog a {@link DialogCursor}), from the node's {@link RecentMessages} when
+ *       they hold it all, else from {@link History};</li>
  *   <li>{@link ReceiptMarks}: receipts only move forward;</li>
  *   <li>{@link TypingThrottle}: one {@code typing} per dialog and interval;</li>
  *   <li>the presence subscriptions and how the socket is closed.</li>
@@ -34,13 +35,13 @@ public final class LiveSession {
      * @param closer closes the WebSocket (used when a resume cannot be answered: the client reconnects)
      */
     public LiveSession(String id, UUID userId, String deviceId, SessionOutbox outbox, History history,
-                       Settings settings, Runnable closer) {
+                       RecentMessages recent, Settings settings, Runnable closer) {
         this.id = id;
         this.userId = userId;
         this.deviceId = deviceId;
         this.outbox = outbox;
         this.closer = closer;
-        this.messages = new MessageStream(id, userId, outbox, history, settings, closer);
+        this.messages = new MessageStream(id, userId, outbox, history, recent, settings, closer);
     }
 
     public String id() {

@@ -1,6 +1,5 @@
 package io.chatbackend.notification.session;
 
-import io.chatbackend.notification.dialogs.HistoryItem;
 import io.chatbackend.notification.dialogs.Membership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +47,8 @@ final class MessageStream {
     private long generation;
 
     /** @param closer closes the WebSocket (when a resume cannot be answered: the client reconnects) */
-    MessageStream(String sessionId, UUID userId, SessionOutbox outbox, History history, LiveSession.Settings settings,
-                  Runnable closer) {
+    MessageStream(String sessionId, UUID userId, SessionOutbox outbox, History history, RecentMessages recent,
+                  LiveSession.Settings settings, Runnable closer) {
         this.sessionId = sessionId;
         this.userId = userId;
         this.outbox = outbox;
@@ -57,7 +56,7 @@ final class MessageStream {
         this.settings = settings;
         this.closer = closer;
         this.tasks = new SessionTasks(sessionId);
-        this.catchUp = new CatchUp(this, history, outbox, userId, settings.pageSize());
+        this.catchUp = new CatchUp(this, history, recent, outbox, userId, settings.pageSize());
     }
 
     synchronized boolean isSettled() {
@@ -259,8 +258,8 @@ final class MessageStream {
         }
     }
 
-    /** One history item; without {@code acrossHoles} a hole in history stops the catch-up (the repair fills it). */
-    synchronized CatchUp.Step sendHistory(UUID dialog, long gen, HistoryItem item, boolean acrossHoles) {
+    /** One message of history; without {@code acrossHoles} a hole in history stops the catch-up (the repair fills it). */
+    synchronized CatchUp.Step sendHistory(UUID dialog, long gen, FrameBody.Message item, boolean acrossHoles) {
         DialogCursor cursor = current(dialog, gen);
         if (cursor == null) {
             return CatchUp.Step.STOP;
@@ -271,7 +270,7 @@ final class MessageStream {
         if (!acrossHoles && item.dialogSeq() != cursor.lastSent() + 1) {
             return CatchUp.Step.STOP;
         }
-        if (!outbox.tryOffer(frame(item))) {
+        if (!outbox.tryOffer(item)) {
             return CatchUp.Step.NO_ROOM;
         }
         cursor.sent(item.dialogSeq());
@@ -331,11 +330,5 @@ final class MessageStream {
 
     private DialogCursor current(UUID dialog, long gen) {
         return gen == generation && !closed ? cursors.get(dialog) : null;
-    }
-
-    private static FrameBody.Message frame(HistoryItem item) {
-        return new FrameBody.Message(item.dialogId(), item.messageId(), item.senderId(), item.senderSeq(),
-                item.dialogSeq(), item.body() == null ? null
-                : new FrameBody.Message.Body(item.body().type(), item.body().text()), item.sentAt());
     }
 }

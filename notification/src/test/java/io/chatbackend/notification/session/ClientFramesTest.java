@@ -34,6 +34,7 @@ class ClientFramesTest {
     private final SessionOutbox outbox = new SessionOutbox(64, () -> {
     });
     private final LiveSession session = new LiveSession("s", UUID.randomUUID(), "d", outbox, History.of(nowhere),
+            new RecentMessages(0, 1, () -> 0),
             new LiveSession.Settings(200, Duration.ofSeconds(1), 64), () -> {
             });
     private final List<String> actions = new ArrayList<>();

@@ -21,6 +21,12 @@ import java.util.UUID;
 final class InMemoryHistory implements History {
 
     private final Map<UUID, Dialog> dialogs = new HashMap<>();
+    private int pageCalls;
+
+    /** How many history pages were asked for. */
+    synchronized int pageCalls() {
+        return pageCalls;
+    }
 
     /** A member; returns their joinedAtSeq (the next message's dialogSeq). */
     synchronized long join(UUID dialog, UUID user) {
@@ -64,6 +70,7 @@ final class InMemoryHistory implements History {
 
     @Override
     public synchronized Mono<HistoryPage> page(UUID dialogId, UUID viewer, long afterSeq, int limit) {
+        pageCalls++;
         Dialog dialog = dialogs.get(dialogId);
         Long joinedAtSeq = dialog == null ? null : dialog.members.get(viewer);
         if (joinedAtSeq == null) {

@@ -19,12 +19,13 @@ class LiveSessionTest {
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final InMemoryHistory dialogs = new InMemoryHistory();
+    private final RecentMessages recent = new RecentMessages(1 << 20, 64, () -> 1);
     private final UUID user = UUID.randomUUID();
     private final UUID other = UUID.randomUUID();
     private final UUID dialog = UUID.randomUUID();
     private final SessionOutbox outbox = new SessionOutbox(64, () -> {
     });
-    private final LiveSession session = new LiveSession("s", user, "d", outbox, dialogs,
+    private final LiveSession session = new LiveSession("s", user, "d", outbox, dialogs, recent,
             new LiveSession.Settings(200, Duration.ofMillis(150), 64), () -> {
             });
     private final List<ServerFrame> written = new ArrayList<>();
@@ -137,7 +138,7 @@ class LiveSessionTest {
         SessionOutbox small = new SessionOutbox(4, () -> {
             throw new AssertionError("a catch-up never overflows the outbox");
         });
-        LiveSession paced = new LiveSession("p", user, "d", small, dialogs,
+        LiveSession paced = new LiveSession("p", user, "d", small, dialogs, recent,
                 new LiveSession.Settings(5, Duration.ofMillis(150), 64), () -> {
                 });
         try {
@@ -161,6 +162,34 @@ class LiveSessionTest {
         } finally {
             paced.close();
         }
+    }
+
+    @Test
+    void aResumeOfRecentHistoryTheNodeHoldsIsAnsweredWithoutDialogDomainAndOneItDoesNotIsAskedThere() {
+        dialogs.join(dialog, user);
+        long one = dialogs.append(dialog, other, "one");
+        long two = dialogs.append(dialog, other, "two");
+        long three = dialogs.append(dialog, other, "three");
+        for (long seq : List.of(one, two, three)) {
+            recent.delivered(message(seq)); // the node delivered them to other sessions
+        }
+
+        session.resume(Map.of(dialog, one));
+        await().atMost(PATIENCE).until(session::isSettled);
+        assertThat(dialogSeqs()).containsExactly(two, three);
+        assertThat(dialogs.pageCalls()).as("answered from the node's recent messages").isZero();
+
+        UUID older = UUID.randomUUID(); // nothing of it held here
+        dialogs.join(older, user);
+        long first = dialogs.append(older, other, "first");
+        session.resume(Map.of(dialog, three));
+        await().atMost(PATIENCE).until(session::isSettled);
+        assertThat(dialogs.pageCalls()).isEqualTo(1);
+        assertThat(frames()).extracting(frame -> ((FrameBody.Message) frame.body()).dialogSeq())
+                .containsExactly(two, three, first);
+        recent.delivered(message(older, dialogs.append(older, other, "second")));
+        assertThat(recent.after(older, 0, 10)).as("the page fetched fills the gap before what came live")
+                .isNotNull();
     }
 
     private void resumedWithNothing() {

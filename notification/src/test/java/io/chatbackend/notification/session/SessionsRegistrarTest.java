@@ -162,7 +162,7 @@ class SessionsRegistrarTest {
 
     private LiveSession session(String id) {
         LiveSession session = new LiveSession(id, UUID.randomUUID(), "phone", new SessionOutbox(8, () -> {
-        }), null, new LiveSession.Settings(200, Duration.ofSeconds(2), 64), () -> {
+        }), null, null, new LiveSession.Settings(200, Duration.ofSeconds(2), 64), () -> {
         });
         session.onTerminate((code, reason) -> closedWith.put(id, code));
         return session;
