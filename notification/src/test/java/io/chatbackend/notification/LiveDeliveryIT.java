@@ -6,18 +6,8 @@ import io.chatbackend.dialog.contract.events.DialogTopics;
 import io.chatbackend.message.contract.MessageSent;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
-import io.chatbackend.platform.events.IntegrationEventPublisher;
 import io.chatbackend.platform.events.OutgoingEvent;
-import io.chatbackend.platform.testing.EmbeddedInfraProperties;
-import io.chatbackend.platform.testing.StubIdentityProvider;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,36 +33,10 @@ import static org.awaitility.Awaitility.await;
  * events (built from their published contract samples) go through the fan-out, the deliveries topic and the node
  * to real WebSocket clients. dialog-domain's delivery endpoints are a stand-in HTTP server (another process's API).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chat.notification.session-queue-size=32", "chat.notification.hole-wait=500ms"})
-class LiveDeliveryIT {
+class LiveDeliveryIT extends LiveNodeTestBase {
 
-    static final StubIdentityProvider IDENTITY = new StubIdentityProvider();
-    static final DialogDomainStandIn DIALOGS = new DialogDomainStandIn();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfraProperties.register(registry, "notification");
-        IDENTITY.register(registry);
-        registry.add("chat.services.dialog-domain", DIALOGS::baseUrl);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        DIALOGS.close();
-        IDENTITY.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    IntegrationEventPublisher publisher;
-    @Autowired
-    IntegrationEventCodec codec;
-    @Autowired
-    MeterRegistry meters;
 
     private final JsonMapper json = JsonMapper.builder().build();
 

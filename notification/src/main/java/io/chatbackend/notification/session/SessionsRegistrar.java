@@ -35,6 +35,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SessionsRegistrar implements SessionHooks {
 
     private static final Logger log = LoggerFactory.getLogger(SessionsRegistrar.class);
+    /**
+     * Ends kept for user-client while it does not answer; beyond, the oldest are let go (its TTL ends those sessions
+     * a little later), so a long outage under churn holds bounded memory.
+     */
+    private static final int MAX_WAITING_ENDS = 100_000;
     /** user-client takes at most this many ids per heartbeat call. */
     private static final int HEARTBEAT_BATCH = 1000;
     public static final int REVOKED = 4401;
@@ -46,7 +51,7 @@ public final class SessionsRegistrar implements SessionHooks {
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     /** Opened sessions to register with the next call. */
     private final Map<String, LiveSession> toRegister = new ConcurrentHashMap<>();
-    /** Ended sessions to end with the next call. */
+    /** Ended sessions to end with the next call (at most {@link #MAX_WAITING_ENDS} kept while user-client is down). */
     private final Set<String> toEnd = ConcurrentHashMap.newKeySet();
     /** Sessions whose registration is in the call in flight. */
     private final Set<String> registering = ConcurrentHashMap.newKeySet();
@@ -174,7 +179,9 @@ public final class SessionsRegistrar implements SessionHooks {
         log.warn("Session changes ({} opened, {} ended) not sent to user-client (retried next tick): {}",
                 opened.size(), ended.size(), error.toString());
         waitForTick = true;
-        toEnd.addAll(ended);
+        if (toEnd.size() + ended.size() <= MAX_WAITING_ENDS) {
+            toEnd.addAll(ended);
+        }
         // the opened ones are registered by the next tick if they are still live
     }
 
