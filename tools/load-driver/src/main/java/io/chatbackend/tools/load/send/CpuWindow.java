@@ -1,7 +1,7 @@
 package io.chatbackend.tools.load.send;
 
+import io.chatbackend.tools.load.common.proc.CpuMeter;
 import io.chatbackend.tools.load.send.drive.MeasuredWindow;
-import io.chatbackend.tools.load.send.proc.CpuMeter;
 
 import java.util.List;
 import java.util.Map;

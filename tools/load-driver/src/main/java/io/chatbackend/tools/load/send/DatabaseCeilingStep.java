@@ -1,5 +1,6 @@
 package io.chatbackend.tools.load.send;
 
+import io.chatbackend.tools.load.common.report.Transcript;
 import io.chatbackend.tools.load.send.postgres.CommitCeiling;
 import io.chatbackend.tools.load.send.postgres.PostgresAccess;
 

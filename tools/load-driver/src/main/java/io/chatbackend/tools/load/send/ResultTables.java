@@ -1,10 +1,11 @@
 package io.chatbackend.tools.load.send;
 
+import io.chatbackend.tools.load.common.proc.CpuMeter;
+import io.chatbackend.tools.load.common.report.Transcript;
 import io.chatbackend.tools.load.send.api.LiveSessions;
 import io.chatbackend.tools.load.send.drive.MeasuredWindow;
 import io.chatbackend.tools.load.send.drive.ProjectionLagProbe;
 import io.chatbackend.tools.load.send.drive.SendOutcomes;
-import io.chatbackend.tools.load.send.proc.CpuMeter;
 
 import java.util.List;
 import java.util.Map;

@@ -1,20 +1,22 @@
 package io.chatbackend.tools.load.send;
 
-import io.chatbackend.tools.load.send.api.GatewayClient;
+import io.chatbackend.tools.load.common.api.GatewayClient;
+import io.chatbackend.tools.load.common.drive.OpenLoopDriver;
+import io.chatbackend.tools.load.common.drive.OpenLoopSchedule;
+import io.chatbackend.tools.load.common.proc.CpuMeter;
+import io.chatbackend.tools.load.common.proc.Machine;
+import io.chatbackend.tools.load.common.proc.ProcessTable;
+import io.chatbackend.tools.load.common.proc.SystemProcesses;
+import io.chatbackend.tools.load.common.report.HtmlReport;
+import io.chatbackend.tools.load.common.report.Transcript;
 import io.chatbackend.tools.load.send.api.LiveSessions;
 import io.chatbackend.tools.load.send.api.Workload;
 import io.chatbackend.tools.load.send.drive.ClosedLoopDriver;
 import io.chatbackend.tools.load.send.drive.MeasuredWindow;
-import io.chatbackend.tools.load.send.drive.OpenLoopDriver;
-import io.chatbackend.tools.load.send.drive.OpenLoopSchedule;
 import io.chatbackend.tools.load.send.drive.ProjectionLagProbe;
 import io.chatbackend.tools.load.send.drive.SendIssuer;
 import io.chatbackend.tools.load.send.drive.SendOutcomes;
-import io.chatbackend.tools.load.send.proc.CpuMeter;
-import io.chatbackend.tools.load.send.proc.Machine;
-import io.chatbackend.tools.load.send.proc.ProcessTable;
-import io.chatbackend.tools.load.send.proc.SystemProcesses;
-import io.chatbackend.tools.load.send.report.HtmlReport;
+import io.chatbackend.tools.load.send.report.SendReport;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -96,7 +98,7 @@ final class SendBench {
             out.say("machine at end: %s", Machine.now().describe());
             out.say(outcomes.validity().verdict());
         }
-        HtmlReport.write(settings.report(), HtmlReport.render("bench-send " + settings.scenario().name()
+        HtmlReport.write(settings.report(), SendReport.render("bench-send " + settings.scenario().name()
                 .toLowerCase() + ", " + java.time.LocalDateTime.now().withNano(0), outcomes.series().seconds(),
                 out.lines()));
         System.out.println("report: " + settings.report().toAbsolutePath());

@@ -1,8 +1,8 @@
 package io.chatbackend.tools.load.send;
 
-import io.chatbackend.tools.load.send.api.GatewayClient;
-import io.chatbackend.tools.load.send.api.SendTarget;
-import io.chatbackend.tools.load.send.api.User;
+import io.chatbackend.tools.load.common.api.GatewayClient;
+import io.chatbackend.tools.load.common.api.SendTarget;
+import io.chatbackend.tools.load.common.api.User;
 import io.chatbackend.tools.load.send.api.Workload;
 
 import java.util.ArrayList;

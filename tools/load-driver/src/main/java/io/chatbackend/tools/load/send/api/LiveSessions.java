@@ -1,5 +1,8 @@
 package io.chatbackend.tools.load.send.api;
 
+import io.chatbackend.tools.load.common.api.GatewayClient;
+import io.chatbackend.tools.load.common.api.User;
+
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.chatbackend.tools.load.send.api;
 
+import io.chatbackend.tools.load.common.api.SendTarget;
+import io.chatbackend.tools.load.common.api.User;
+
 import java.util.List;
 
 /**

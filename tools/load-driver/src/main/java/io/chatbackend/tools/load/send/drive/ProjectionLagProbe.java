@@ -1,8 +1,8 @@
 package io.chatbackend.tools.load.send.drive;
 
-import io.chatbackend.tools.load.send.api.GatewayClient;
-import io.chatbackend.tools.load.send.api.SendTarget;
-import io.chatbackend.tools.load.send.figures.LatencySummary;
+import io.chatbackend.tools.load.common.api.GatewayClient;
+import io.chatbackend.tools.load.common.api.SendTarget;
+import io.chatbackend.tools.load.common.figures.LatencySummary;
 import org.HdrHistogram.Histogram;
 
 import java.net.http.HttpResponse;

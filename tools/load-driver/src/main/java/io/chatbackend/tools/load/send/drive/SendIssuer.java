@@ -1,8 +1,9 @@
 package io.chatbackend.tools.load.send.drive;
 
-import io.chatbackend.tools.load.send.api.GatewayClient;
+import io.chatbackend.tools.load.common.api.GatewayClient;
+import io.chatbackend.tools.load.common.api.SendTarget;
+import io.chatbackend.tools.load.common.drive.OpenLoopDriver;
 import io.chatbackend.tools.load.send.api.LiveSessions;
-import io.chatbackend.tools.load.send.api.SendTarget;
 import io.chatbackend.tools.load.send.api.Workload;
 
 import java.net.http.HttpResponse;
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * Issues send {@code i} of a run (to its workload target, text {@code bench-i} so deliveries can be matched) and
  * files its answer: the outcome, and for a measured {@code 201} the projection-lag sample.
  */
-public final class SendIssuer {
+public final class SendIssuer implements OpenLoopDriver.Issuer {
 
     private final GatewayClient gateway;
     private final Workload workload;
@@ -27,6 +28,7 @@ public final class SendIssuer {
     }
 
     /** Starts the send now; the future completes once its answer is filed (it never completes exceptionally). */
+    @Override
     public CompletableFuture<Void> issue(long index, long intendedNanos) {
         outcomes.offered(index, intendedNanos);
         SendTarget target = workload.target(index);

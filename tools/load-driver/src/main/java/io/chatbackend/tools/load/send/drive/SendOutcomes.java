@@ -1,6 +1,6 @@
 package io.chatbackend.tools.load.send.drive;
 
-import io.chatbackend.tools.load.send.figures.LatencySummary;
+import io.chatbackend.tools.load.common.figures.LatencySummary;
 import io.chatbackend.tools.load.send.figures.TimeSeries;
 import io.chatbackend.tools.load.send.figures.Validity;
 import org.HdrHistogram.Histogram;

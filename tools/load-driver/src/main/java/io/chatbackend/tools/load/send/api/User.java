@@ -1,5 +1,0 @@
-package io.chatbackend.tools.load.send.api;
-
-/** A provisioned user and its access token. */
-public record User(String userId, String token) {
-}

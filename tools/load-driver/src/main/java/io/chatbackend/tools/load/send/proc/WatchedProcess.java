@@ -1,5 +1,0 @@
-package io.chatbackend.tools.load.send.proc;
-
-/** A process whose CPU the run reports, counted with everything below it (PostgreSQL is a tree of processes). */
-public record WatchedProcess(String name, long pid) {
-}
