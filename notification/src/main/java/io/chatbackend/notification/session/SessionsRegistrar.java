@@ -7,6 +7,7 @@ import io.chatbackend.userclient.contract.SessionChangesResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -95,12 +96,20 @@ public final class SessionsRegistrar implements SessionHooks {
             }
         }
         send();
+        List<List<LiveSession>> batches = new ArrayList<>();
         for (int from = 0; from < confirmed.size(); from += HEARTBEAT_BATCH) {
-            List<LiveSession> batch = confirmed.subList(from, Math.min(confirmed.size(), from + HEARTBEAT_BATCH));
-            api.heartbeat(nodeId, batch.stream().map(LiveSession::id).toList())
-                    .subscribe(unknown -> registerAgain(batch, unknown), error -> log.warn(
-                            "Heartbeat of {} sessions failed (retried next tick): {}", batch.size(), error.toString()));
+            batches.add(confirmed.subList(from, Math.min(confirmed.size(), from + HEARTBEAT_BATCH)));
         }
+        // one call after the other: 19 calls of 1,000 at once timed out on a loaded box (issue 14's bench-ws run)
+        Flux.fromIterable(batches)
+                .concatMap(batch -> api.heartbeat(nodeId, batch.stream().map(LiveSession::id).toList())
+                        .doOnNext(unknown -> registerAgain(batch, unknown))
+                        .onErrorResume(error -> {
+                            log.warn("Heartbeat of {} sessions failed (retried next tick): {}", batch.size(),
+                                    error.toString());
+                            return Mono.empty();
+                        }))
+                .subscribe();
     }
 
     public String nodeId() {
