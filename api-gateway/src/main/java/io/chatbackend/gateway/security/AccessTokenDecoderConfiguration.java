@@ -1,5 +1,6 @@
 package io.chatbackend.gateway.security;
 
+import io.chatbackend.platform.service.security.VerifiedReactiveTokens;
 import io.netty.channel.ChannelOption;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +41,7 @@ public class AccessTokenDecoderConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(AccessTokenValidator.create(properties.issuer(), properties.clockSkew()));
-        return new VerifiedAccessTokens(decoder, VerifiedAccessTokens.DEFAULT_CAPACITY, Clock.systemUTC());
+        return new VerifiedReactiveTokens(decoder, VerifiedReactiveTokens.DEFAULT_CAPACITY, Clock.systemUTC());
     }
 
     private static WebClient keySetClient() {

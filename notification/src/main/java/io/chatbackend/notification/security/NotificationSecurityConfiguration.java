@@ -1,5 +1,6 @@
 package io.chatbackend.notification.security;
 
+import io.chatbackend.platform.service.security.VerifiedReactiveTokens;
 import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -81,7 +83,7 @@ public class NotificationSecurityConfiguration {
                 .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(keySetHttp)).build())
                 .build();
         decoder.setJwtValidator(validator(issuer, clockSkew));
-        return decoder;
+        return new VerifiedReactiveTokens(decoder, VerifiedReactiveTokens.DEFAULT_CAPACITY, Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, Duration clockSkew) {
