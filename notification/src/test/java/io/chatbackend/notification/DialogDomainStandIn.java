@@ -163,7 +163,7 @@ final class DialogDomainStandIn implements AutoCloseable {
             Long joinedAtSeq = dialog.members.get(user);
             if (joinedAtSeq != null) {
                 list.addObject().put("dialogId", id.toString()).put("userId", user.toString())
-                        .put("joinedAtSeq", joinedAtSeq);
+                        .put("joinedAtSeq", joinedAtSeq).put("lastDialogSeq", dialog.lastSeq);
             }
         });
         return list.toString();

@@ -49,10 +49,19 @@ public class DialogQueries {
     public record Membership(UUID dialogId, UUID userId, long joinedAtSeq) {
     }
 
+    /**
+     * A dialog of a user: where their history starts, and the dialog's last dialogSeq as the write side knows it
+     * (0 before the first message), so a client that holds it has nothing to fetch.
+     */
+    public record UserDialog(UUID dialogId, UUID userId, long joinedAtSeq, long lastDialogSeq) {
+    }
+
     /** Every dialog the user belongs to. */
-    public List<Membership> dialogsOf(UUID userId) {
-        return jdbc.query("SELECT dialog_id, joined_at_seq FROM dialog_member WHERE user_id = ? ORDER BY dialog_id",
-                (rs, n) -> new Membership(rs.getObject(1, UUID.class), userId, rs.getLong(2)), userId);
+    public List<UserDialog> dialogsOf(UUID userId) {
+        return jdbc.query("SELECT m.dialog_id, m.joined_at_seq, d.last_dialog_seq FROM dialog_member m "
+                        + "JOIN dialog d ON d.dialog_id = m.dialog_id WHERE m.user_id = ? ORDER BY m.dialog_id",
+                (rs, n) -> new UserDialog(rs.getObject(1, UUID.class), userId, rs.getLong(2), rs.getLong(3)),
+                userId);
     }
 
     /** Every member of the dialog. */

@@ -66,7 +66,7 @@ class DeliveryQueryController {
     }
 
     @GetMapping("/users/{userId}/dialogs")
-    List<DialogQueries.Membership> dialogsOf(@PathVariable UUID userId) {
+    List<DialogQueries.UserDialog> dialogsOf(@PathVariable UUID userId) {
         return members.dialogsOf(userId);
     }
 

@@ -286,7 +286,9 @@ class ReadSideIT extends DialogDomainIntegrationTest {
 
         JsonNode dialogs = api.expect(200, api.raw("GET", "/internal/delivery/users/" + carol + "/dialogs", delivery,
                 null));
-        assertThat(dialogs.toString()).contains("\"dialogId\":\"" + dialog + "\"").contains("\"joinedAtSeq\":2");
+        assertThat(dialogs.toString()).contains("\"dialogId\":\"" + dialog + "\"").contains("\"joinedAtSeq\":2")
+                .as("the write side's last dialogSeq: a session holding it has nothing to fetch")
+                .contains("\"lastDialogSeq\":2");
         JsonNode members = api.expect(200, api.raw("GET", "/internal/delivery/dialogs/" + dialog + "/members",
                 delivery, null));
         assertThat(members.size()).isEqualTo(3);

@@ -28,6 +28,8 @@ public class DialogDirectory {
     private static final int MAX_ANSWER = 16 * 1024 * 1024;
     private static final TypeReference<List<Membership>> MEMBERSHIPS = new TypeReference<>() {
     };
+    private static final TypeReference<List<UserDialog>> USER_DIALOGS = new TypeReference<>() {
+    };
 
     private final InternalApi api;
     private final JsonMapper json = InternalApi.JSON;
@@ -39,9 +41,9 @@ public class DialogDirectory {
                 MAX_ANSWER);
     }
 
-    /** Every dialog the user belongs to, with the dialogSeq they see it from. */
-    public Mono<List<Membership>> dialogsOf(UUID userId) {
-        return get("/users/" + userId + "/dialogs").map(body -> json.readValue(body, MEMBERSHIPS));
+    /** Every dialog the user belongs to, with the dialogSeq they see it from and its last dialogSeq. */
+    public Mono<List<UserDialog>> dialogsOf(UUID userId) {
+        return get("/users/" + userId + "/dialogs").map(body -> json.readValue(body, USER_DIALOGS));
     }
 
     /** The current members of a dialog (empty if there is no such dialog). */
@@ -66,8 +68,7 @@ public class DialogDirectory {
      * Whether the dialog, as {@code viewer} sees it, has reached {@code dialogSeq} (at least 1): one history item at
      * or after it. History is dialog-domain's read model, which can lag a moment behind the write side: a message
      * this node already delivered may not be in it yet, so callers first ask the session what it sent (see
-     * {@code LiveSession#hasSent}); there is no internal endpoint that answers the write side's last dialogSeq
-     * without advancing a watermark.
+     * {@code LiveSession#hasSent}).
      */
     public Mono<DialogReach> reach(UUID dialogId, UUID viewer, long dialogSeq) {
         if (dialogSeq < 1) {

@@ -104,6 +104,15 @@ final class CatchUp {
                         ? pages(dialog, generation, acrossHoles) : Mono.empty()));
     }
 
+    /** Only the live deliveries held meanwhile, then back to live: for a dialog the client already has all of. */
+    Mono<Void> held(UUID dialog, long generation) {
+        return held(dialog, generation, false)
+                .onErrorResume(error -> {
+                    stream.giveUp(dialog, generation, error);
+                    return Mono.empty();
+                });
+    }
+
     private Mono<Void> held(UUID dialog, long generation, boolean acrossHoles) {
         return Flux.<Boolean>generate(sink -> {
                     if (stream.hasSendable(dialog, generation, acrossHoles)) {

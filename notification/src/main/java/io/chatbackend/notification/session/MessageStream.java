@@ -1,11 +1,12 @@
 package io.chatbackend.notification.session;
 
-import io.chatbackend.notification.dialogs.Membership;
+import io.chatbackend.notification.dialogs.UserDialog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,8 +135,9 @@ final class MessageStream {
         }
         tasks.start(history.dialogsOf(userId)
                 .retryWhen(CatchUp.DIALOG_DOMAIN_RETRY)
-                .flatMapMany(memberships -> Flux.fromIterable(startResume(memberships, lastDialogSeqs, gen)))
-                .flatMap(dialog -> catchUp.run(dialog, gen, false), 4)
+                .flatMapMany(dialogs -> Flux.fromIterable(startResume(dialogs, lastDialogSeqs, gen)))
+                .flatMap(start -> start.fetch() ? catchUp.run(start.dialog(), gen, false)
+                        : catchUp.held(start.dialog(), gen), 4)
                 .then()
                 .onErrorResume(error -> {
                     log.warn("Session {} of user {}: resume failed; closing it so the client reconnects: {}",
@@ -195,39 +197,50 @@ final class MessageStream {
 
     // ---- resume and anchoring ----
 
-    /** For each dialog of the user: where the client is; returns the dialogs to catch up. */
-    private synchronized List<UUID> startResume(List<Membership> memberships, Map<UUID, Long> lastDialogSeqs,
-                                                long gen) {
+    /** How a resume starts one dialog: from history, or (the client has its last message) with the held only. */
+    private record ResumeStart(UUID dialog, boolean fetch) {
+    }
+
+    /**
+     * For each dialog of the user: where the client is, and whether anything after that was written at all (a
+     * dialog whose last dialogSeq the client holds needs no history call: what comes later arrives live, as this
+     * session was registered before the list was read). Returns how to start each dialog.
+     */
+    private synchronized List<ResumeStart> startResume(List<UserDialog> dialogs, Map<UUID, Long> lastDialogSeqs,
+                                                       long gen) {
         if (gen != generation || closed) {
             return List.of();
         }
         Map<UUID, DialogCursor> next = new HashMap<>();
-        for (Membership membership : memberships) {
-            DialogCursor cursor = cursors.getOrDefault(membership.dialogId(), new DialogCursor());
-            long clientHas = lastDialogSeqs.getOrDefault(membership.dialogId(), 0L);
-            cursor.anchorAt(Math.max(clientHas, membership.joinedAtSeq() - 1));
+        List<ResumeStart> starts = new ArrayList<>(dialogs.size());
+        for (UserDialog dialog : dialogs) {
+            DialogCursor cursor = cursors.getOrDefault(dialog.dialogId(), new DialogCursor());
+            long clientHas = lastDialogSeqs.getOrDefault(dialog.dialogId(), 0L);
+            long from = Math.max(clientHas, dialog.joinedAtSeq() - 1);
+            cursor.anchorAt(from);
             cursor.catchingUp = true;
-            next.put(membership.dialogId(), cursor);
+            next.put(dialog.dialogId(), cursor);
+            starts.add(new ResumeStart(dialog.dialogId(), !dialog.nothingAfter(from)));
         }
         // held deliveries of dialogs the user is no longer in are dropped; one joined after the list was read
         // is announced by its join notice and caught up then
         cursors.clear();
         cursors.putAll(next);
         resyncing = false;
-        return List.copyOf(next.keySet());
+        return starts;
     }
 
     /** A dialog with no floor yet: find where the user sees it from, then catch up. */
     private Mono<Void> anchorAndCatchUp(UUID dialog, long gen) {
         return history.dialogsOf(userId)
                 .retryWhen(CatchUp.DIALOG_DOMAIN_RETRY)
-                .flatMap(memberships -> {
+                .flatMap(dialogs -> {
                     synchronized (this) {
                         DialogCursor cursor = current(dialog, gen);
                         if (cursor == null) {
                             return Mono.<Void>empty();
                         }
-                        Membership membership = memberships.stream()
+                        UserDialog membership = dialogs.stream()
                                 .filter(m -> m.dialogId().equals(dialog)).findFirst().orElse(null);
                         if (membership == null) {
                             cursors.remove(dialog); // not (or no longer) a member

@@ -41,7 +41,7 @@ class DialogDirectoryTest {
         DIALOGS.append(dialog, carol, "three");
 
         assertThat(directory.dialogsOf(carol).block(Duration.ofSeconds(5)))
-                .containsExactly(new Membership(dialog, carol, 2));
+                .containsExactly(new UserDialog(dialog, 2, 3L));
         assertThat(directory.membersOf(dialog).block(Duration.ofSeconds(5))).hasSize(2);
 
         HistoryPage carols = directory.history(dialog, carol, 0, 1).block(Duration.ofSeconds(5));

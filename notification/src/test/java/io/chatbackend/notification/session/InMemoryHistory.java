@@ -2,7 +2,7 @@ package io.chatbackend.notification.session;
 
 import io.chatbackend.notification.dialogs.HistoryItem;
 import io.chatbackend.notification.dialogs.HistoryPage;
-import io.chatbackend.notification.dialogs.Membership;
+import io.chatbackend.notification.dialogs.UserDialog;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -22,6 +22,12 @@ final class InMemoryHistory implements History {
 
     private final Map<UUID, Dialog> dialogs = new HashMap<>();
     private int pageCalls;
+    private boolean tellsLastDialogSeq = true;
+
+    /** Answer the user's dialogs without their last dialogSeq, as a dialog-domain before it did. */
+    synchronized void withoutLastDialogSeq() {
+        tellsLastDialogSeq = false;
+    }
 
     /** How many history pages were asked for. */
     synchronized int pageCalls() {
@@ -57,12 +63,12 @@ final class InMemoryHistory implements History {
     }
 
     @Override
-    public synchronized Mono<List<Membership>> dialogsOf(UUID userId) {
-        List<Membership> memberships = new ArrayList<>();
+    public synchronized Mono<List<UserDialog>> dialogsOf(UUID userId) {
+        List<UserDialog> memberships = new ArrayList<>();
         dialogs.forEach((id, dialog) -> {
             Long joinedAtSeq = dialog.members.get(userId);
             if (joinedAtSeq != null) {
-                memberships.add(new Membership(id, userId, joinedAtSeq));
+                memberships.add(new UserDialog(id, joinedAtSeq, tellsLastDialogSeq ? dialog.lastSeq : null));
             }
         });
         return Mono.just(memberships);

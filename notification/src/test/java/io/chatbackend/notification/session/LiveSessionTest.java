@@ -192,6 +192,38 @@ class LiveSessionTest {
                 .isNotNull();
     }
 
+    @Test
+    void aResumeAsksNoHistoryForDialogsTheClientHasTheLastMessageOfAndStillSendsWhatArrivedMeanwhile() {
+        UUID quiet = UUID.randomUUID();
+        UUID empty = UUID.randomUUID();
+        dialogs.join(dialog, user);
+        dialogs.join(quiet, user);
+        dialogs.join(empty, user);
+        long one = dialogs.append(dialog, other, "one");
+        long quietOne = dialogs.append(quiet, other, "quiet one");
+        long two = dialogs.append(dialog, other, "two");
+        session.deliver(message(dialog, two)); // arrives before the resume: held
+
+        session.resume(Map.of(dialog, one, quiet, quietOne));
+        await().atMost(PATIENCE).until(session::isSettled);
+        assertThat(dialogs.pageCalls()).as("only the dialog with a message after what the client has").isEqualTo(1);
+        assertThat(dialogSeqs()).containsExactly(two);
+
+        long quietTwo = dialogs.append(quiet, other, "quiet two");
+        session.deliver(message(quiet, quietTwo));
+        long emptyFirst = dialogs.append(empty, other, "first");
+        session.deliver(message(empty, emptyFirst));
+        assertThat(frames()).extracting(frame -> ((FrameBody.Message) frame.body()).body().text())
+                .as("two from history (the held copy is not sent twice), then live")
+                .containsExactly("two", "live " + quietTwo, "live " + emptyFirst);
+
+        dialogs.withoutLastDialogSeq(); // a dialog-domain that does not say: every dialog is asked
+        session.resume(Map.of(dialog, two, quiet, quietTwo, empty, emptyFirst));
+        await().atMost(PATIENCE).until(session::isSettled);
+        assertThat(dialogs.pageCalls()).isEqualTo(1 + 3);
+        assertThat(dialogSeqs()).hasSize(3);
+    }
+
     private void resumedWithNothing() {
         session.resume(Map.of());
         await().atMost(PATIENCE).until(session::isSettled);
