@@ -10,6 +10,7 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,9 +19,10 @@ import java.util.UUID;
 
 /**
  * {@code GET /ws}: one live session per connection, opened with a ticket that {@link TicketHandshakeService} checked
- * before the upgrade. Sends {@code welcome} first; then whatever the session produces, one frame at a time, each
- * written before the next is taken from the bounded outbox (so a slow client's backlog stays in the outbox, where
- * it overflows visibly, instead of piling up in Netty). Ends when the client closes or a write fails.
+ * before the upgrade. Sends {@code welcome} first; then whatever the session produces, in batches of what the outbox
+ * holds at that moment (up to {@link #WRITE_BATCH} frames, one flush each), each batch written before the next is
+ * taken from the bounded outbox (so a slow client's backlog stays in the outbox, where it overflows visibly, instead
+ * of piling up in Netty). Ends when the client closes or a write fails.
  *
  * <p>Inbound frames are bounded twice: in size by Netty (see {@code SessionConfiguration}: a larger frame
  * closes the session with 1009 before it is buffered) and in rate here ({@link InboundGuard}: an error frame
@@ -39,6 +41,8 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
      * client that stops reading costs at most.
      */
     private static final Duration FAREWELL_GRACE = Duration.ofSeconds(5);
+    /** Frames written with one flush at most (what the outbox holds at that moment, up to this). */
+    static final int WRITE_BATCH = 32;
     /** How long after writing the farewell the socket is closed (see where it is used). */
     private static final Duration FAREWELL_FLUSH = Duration.ofMillis(200);
 
@@ -122,10 +126,11 @@ public final class DeliveryWebSocketHandler implements WebSocketHandler {
                 socket.close(TOO_MANY_FRAMES).subscribe(null, error -> { /* already closed */ });
             }
         };
-        Mono<Void> outbound = OutboxFlux.of(outbox)
-                .concatMap(frame -> socket.send(Mono.just(socket.textMessage(frames.write(frame))))
+        Mono<Void> outbound = OutboxFlux.of(outbox, WRITE_BATCH)
+                .concatMap(batch -> socket.send(Flux.fromIterable(batch)
+                                .map(frame -> socket.textMessage(frames.write(frame))))
                         .then(Mono.fromRunnable(() -> {
-                            if (guard.isFarewell(frame.body())) {
+                            if (batch.stream().anyMatch(frame -> guard.isFarewell(frame.body()))) {
                                 // a moment before the close: a proxy in front (the gateway) must pass the farewell
                                 // on before the close overtakes it
                                 Mono.delay(FAREWELL_FLUSH).subscribe(ignored -> closeForTooManyFrames.run());

@@ -93,18 +93,20 @@ class SessionOutboxTest {
     void theWriterTakesFramesOnlyAsFastAsItAsks() {
         SessionOutbox outbox = new SessionOutbox(4, overflows::incrementAndGet);
         List<ServerFrame> written = new ArrayList<>();
-        var subscriber = new reactor.core.publisher.BaseSubscriber<ServerFrame>() {
+        List<Integer> batches = new ArrayList<>();
+        var subscriber = new reactor.core.publisher.BaseSubscriber<List<ServerFrame>>() {
             @Override
             protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
                 request(1);
             }
 
             @Override
-            protected void hookOnNext(ServerFrame frame) {
-                written.add(frame);
+            protected void hookOnNext(List<ServerFrame> batch) {
+                batches.add(batch.size());
+                written.addAll(batch);
             }
         };
-        OutboxFlux.of(outbox).subscribe(subscriber);
+        OutboxFlux.of(outbox, 3).subscribe(subscriber);
         for (int i = 0; i < 6; i++) {
             outbox.offer(new FrameBody.Pong());
         }
@@ -113,6 +115,7 @@ class SessionOutboxTest {
         subscriber.request(10);
         assertThat(written).extracting(ServerFrame::sessionSeq).containsExactly(1L, 2L, 3L, 4L, 5L, 7L);
         assertThat(written.get(5).body()).isEqualTo(new FrameBody.Gap(6, 6));
+        assertThat(batches).as("what was waiting goes in batches of at most 3").containsExactly(1, 3, 2);
         subscriber.dispose();
     }
 

@@ -85,6 +85,9 @@ public final class BenchWsCommand implements Callable<Integer> {
     @Option(names = "--group-size", defaultValue = "1000", description = "members of the large group, a live "
             + "session each (0 skips group and storm-group) (default: ${DEFAULT-VALUE})")
     int groupSize;
+    @Option(names = "--group-warmup", defaultValue = "3", description = "group: messages before the measured ones, "
+            + "checked but not counted (default: ${DEFAULT-VALUE})")
+    int groupWarmup;
     @Option(names = "--group-messages", defaultValue = "20", description = "group: messages, one a second "
             + "(default: ${DEFAULT-VALUE})")
     int groupMessages;
@@ -149,7 +152,7 @@ public final class BenchWsCommand implements Callable<Integer> {
             chosen.remove(WsPhase.STORM_DIALOGS);
         }
         if (users < 1 || sessions < 0 || holdSeconds < 1 || smallGroups < 1 || messages < 0 || !(messageRate > 0)
-                || backgroundRate < 0 || backgroundDialogs < 1 || warmup < 0 || maxInFlight < 1 || groupMessages < 1
+                || backgroundRate < 0 || backgroundDialogs < 1 || warmup < 0 || maxInFlight < 1 || groupMessages < 1 || groupWarmup < 0
                 || stormMessages < 0 || stormDialogsPerUser < 1 || connectParallelism < 1 || stormParallelism < 1
                 || patienceSeconds < 1) {
             throw usage("out of range: counts, rates and seconds must be positive (0 only where it skips a phase)");
@@ -161,7 +164,7 @@ public final class BenchWsCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".html");
         return new WsSettings(gateway, admin, adminPassword, dataDir, node, nodePid == null ? 0 : nodePid, chosen,
                 users, sessions, holdSeconds, smallGroups, messages, messageRate, backgroundRate, backgroundDialogs,
-                warmup, maxInFlight, groupSize, groupMessages, stormMessages, stormUsers, stormDialogsPerUser, seed,
+                warmup, maxInFlight, groupSize, groupWarmup, groupMessages, stormMessages, stormUsers, stormDialogsPerUser, seed,
                 connectParallelism, stormParallelism, patienceSeconds, reportFile, socketsToNode);
     }
 

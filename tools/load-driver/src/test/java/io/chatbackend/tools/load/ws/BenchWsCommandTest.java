@@ -26,6 +26,7 @@ class BenchWsCommandTest {
         assertThat(settings.holdSeconds()).isEqualTo(60);
         assertThat(settings.backgroundRate()).isEqualTo(200);
         assertThat(settings.groupMessages()).isEqualTo(20);
+        assertThat(settings.groupWarmup()).isEqualTo(3);
         assertThat(settings.gatewayPort()).isEqualTo(8080);
         assertThat(settings.report().toString()).startsWith("target/bench-ws/report-").endsWith(".html");
     }
@@ -59,6 +60,8 @@ class BenchWsCommandTest {
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("no phase fly");
         assertThatThrownBy(() -> parse("--admin-password", "pw", "--group-size", "1"))
                 .isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> parse("--admin-password", "pw", "--group-warmup", "-1"))
+                .isInstanceOf(CommandLine.ParameterException.class);
         assertThatThrownBy(() -> parse("--admin-password", "pw", "--message-rate", "0"))
                 .isInstanceOf(CommandLine.ParameterException.class);
     }
@@ -68,6 +71,6 @@ class BenchWsCommandTest {
         StringWriter help = new StringWriter();
         new CommandLine(new BenchWsCommand()).usage(new PrintWriter(help));
         assertThat(help.toString()).contains("--phases", "--skip", "--hold-seconds", "--background-rate",
-                "--group-size", "--group-messages", "--storm-messages", "--storm-users", "--node-pid", "--report");
+                "--group-size", "--group-warmup", "--group-messages", "--storm-messages", "--storm-users", "--node-pid", "--report");
     }
 }
