@@ -258,9 +258,7 @@ final class ChatSystem implements AutoCloseable {
     DeviceSocket connect(Login device, Map<String, Long> holds) throws Exception {
         DeviceSocket socket = open(device, device.accessToken());
         socket.await("welcome", 1, Duration.ofSeconds(30));
-        String dialogs = holds.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
-                .collect(Collectors.joining(","));
-        socket.send("{\"type\":\"resume\",\"dialogs\":{" + dialogs + "}}");
+        socket.send(resumeFrame(holds));
         return socket;
     }
 
@@ -278,12 +276,22 @@ final class ChatSystem implements AutoCloseable {
 
     /** A ticket through the gateway and the socket at whatever URL it names, then {@code resume} with nothing. */
     DeviceSocket connectWherever(Login device) throws Exception {
+        return connectWherever(device, Map.of());
+    }
+
+    /** As {@link #connectWherever(Login)}, resuming with what the device holds ({@code dialogId → dialogSeq}). */
+    DeviceSocket connectWherever(Login device, Map<String, Long> holds) throws Exception {
         JsonNode ticket = Api.json(ticket(device.accessToken()), 201);
         DeviceSocket socket = DeviceSocket.open(device.account().username() + "/" + device.deviceId(),
                 ticket.get("url").asString() + "?ticket=" + ticket.get("ticket").asString());
         socket.await("welcome", 1, Duration.ofSeconds(30));
-        socket.send("{\"type\":\"resume\",\"dialogs\":{}}");
+        socket.send(resumeFrame(holds));
         return socket;
+    }
+
+    private static String resumeFrame(Map<String, Long> holds) {
+        return "{\"type\":\"resume\",\"dialogs\":{" + holds.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).collect(Collectors.joining(",")) + "}}";
     }
 
     /** Just the ticket and the socket (no resume), with whatever access token is given. */

@@ -19,16 +19,23 @@ final class DeviceSocket implements AutoCloseable {
     static final int ABORTED = WsClient.ABORTED;
 
     final String label;
+    private final String url;
     private final WsClient client;
 
-    private DeviceSocket(String label, WsClient client) {
+    private DeviceSocket(String label, String url, WsClient client) {
         this.label = label;
+        this.url = url;
         this.client = client;
     }
 
     /** Opens a session; fails if the upgrade is refused. */
     static DeviceSocket open(String label, String url) throws Exception {
-        return new DeviceSocket(label, WsClient.connect(url, false));
+        return new DeviceSocket(label, url, WsClient.connect(url, false));
+    }
+
+    /** Where the session was opened (the node, or the gateway in front of it), with its ticket. */
+    String url() {
+        return url;
     }
 
     /** Stops reading: frames pile up in the socket buffers, then in the node's queue for this session. */

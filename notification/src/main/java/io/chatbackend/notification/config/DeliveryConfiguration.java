@@ -52,7 +52,7 @@ public class DeliveryConfiguration {
                                                   TopicNames names, IntegrationEventCodec codec,
                                                   SessionRegistry sessions, Clock clock, MeterRegistry meters,
                                                   OfflinePush push, PartitionOwnership ownership,
-                                                  RecentMessages recent) {
+                                                  RecentMessages recent, NotificationProperties properties) {
         Timer lag = Timer.builder("notification.fanout.lag")
                 .description("From a message's sentAt to its enqueueing in a live session")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -60,7 +60,8 @@ public class DeliveryConfiguration {
                 .description("Deliveries this node consumed").register(meters);
         IntegrationEventConsumer.Settings settings = IntegrationEventConsumer.Settings.of(bootstrap,
                         names.physical("notification.node-deliveries"), List.of(Deliveries.TOPIC, Deliveries.EPHEMERAL))
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5))
+                .withSessionTimeout(properties.failoverTimeout());
         return new IntegrationEventConsumer(settings, names, codec,
                 new NodeDeliveries(sessions, recent, codec, lag, received, clock, push::push),
                 assignment -> ownership.accept(new Assignment(assignment.partitionCounts().get(Deliveries.TOPIC),

@@ -32,12 +32,14 @@ public class FanOutConfiguration {
     IntegrationEventConsumer fanOutConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
                                             TopicNames names, IntegrationEventCodec codec, MembershipView view,
                                             MembershipTail tail, DialogDirectory directory,
-                                            IntegrationEventPublisher publisher, Clock clock, MeterRegistry meters) {
+                                            IntegrationEventPublisher publisher, Clock clock, MeterRegistry meters,
+                                            NotificationProperties properties) {
         Counter lookUps = Counter.builder("notification.fanout.member-lookups")
                 .description("Fan-outs that asked dialog-domain for members (the view did not know the sender)")
                 .register(meters);
-        return new IntegrationEventConsumer(settings(bootstrap, names, "notification.fan-out", MessageSent.TOPIC),
-                names, codec, new FanOut(view, tail, directory, publisher, codec, clock, lookUps));
+        return new IntegrationEventConsumer(settings(bootstrap, names, "notification.fan-out", MessageSent.TOPIC)
+                .withSessionTimeout(properties.failoverTimeout()), names, codec,
+                new FanOut(view, tail, directory, publisher, codec, clock, lookUps));
     }
 
     @Bean

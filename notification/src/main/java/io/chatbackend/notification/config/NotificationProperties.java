@@ -39,6 +39,9 @@ import java.time.Duration;
  * @param recentMessagesSize  what the node keeps of its dialogs' recent messages, to answer resumes without
  *                            dialog-domain (0 = keep none)
  * @param recentMessagesPerDialog recent messages kept per dialog at most
+ * @param failoverTimeout     how long the node's Kafka consumers may stay silent before the group gives their
+ *                            partitions (users, fan-out) to the other nodes: a node killed outright is replaced
+ *                            this much later (Kafka's default would be 45 s)
  */
 @ConfigurationProperties("chat.notification")
 public record NotificationProperties(String ticketSecret,
@@ -61,7 +64,8 @@ public record NotificationProperties(String ticketSecret,
                                      @DefaultValue("20") int inboundFramesPerSecond,
                                      @DefaultValue("40") int inboundFrameBurst,
                                      @DefaultValue("64MB") DataSize recentMessagesSize,
-                                     @DefaultValue("256") int recentMessagesPerDialog) {
+                                     @DefaultValue("256") int recentMessagesPerDialog,
+                                     @DefaultValue("10s") Duration failoverTimeout) {
 
     public NotificationProperties {
         if (ticketSecret == null || ticketSecret.length() < 32) {

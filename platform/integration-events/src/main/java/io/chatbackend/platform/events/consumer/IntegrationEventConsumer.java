@@ -145,6 +145,10 @@ public final class IntegrationEventConsumer implements SmartLifecycle {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-" + ProcessHandle.current().pid());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        if (settings.sessionTimeout() != null) {
+            config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+            config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 3);
+        }
         return config;
     }
 
@@ -158,9 +162,10 @@ public final class IntegrationEventConsumer implements SmartLifecycle {
      * @param maxPollRecords   the largest batch handed to the handler
      * @param minBackoff       the first wait after a handler failure; doubles up to {@code maxBackoff}
      * @param maxBackoff       the longest wait between redeliveries
+     * @param sessionTimeout   how soon a dead consumer's partitions move to the others (null: Kafka's default, 45 s)
      */
     public record Settings(String bootstrapServers, String groupId, List<String> topics, Duration pollTimeout,
-                           int maxPollRecords, Duration minBackoff, Duration maxBackoff) {
+                           int maxPollRecords, Duration minBackoff, Duration maxBackoff, Duration sessionTimeout) {
 
         public Settings {
             Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -170,15 +175,26 @@ public final class IntegrationEventConsumer implements SmartLifecycle {
 
         public static Settings of(String bootstrapServers, String groupId, List<String> topics) {
             return new Settings(bootstrapServers, groupId, topics, Duration.ofMillis(500), 500,
-                    Duration.ofMillis(100), Duration.ofSeconds(10));
+                    Duration.ofMillis(100), Duration.ofSeconds(10), null);
         }
 
         public Settings withBackoff(Duration min, Duration max) {
-            return new Settings(bootstrapServers, groupId, topics, pollTimeout, maxPollRecords, min, max);
+            return new Settings(bootstrapServers, groupId, topics, pollTimeout, maxPollRecords, min, max,
+                    sessionTimeout);
         }
 
         public Settings withMaxPollRecords(int records) {
-            return new Settings(bootstrapServers, groupId, topics, pollTimeout, records, minBackoff, maxBackoff);
+            return new Settings(bootstrapServers, groupId, topics, pollTimeout, records, minBackoff, maxBackoff,
+                    sessionTimeout);
+        }
+
+        /**
+         * How long the group waits for a consumer that stopped heartbeating (its process died) before its partitions
+         * go to the others; heartbeats go every third of it. At least the broker's minimum (6 s by default).
+         */
+        public Settings withSessionTimeout(Duration timeout) {
+            return new Settings(bootstrapServers, groupId, topics, pollTimeout, maxPollRecords, minBackoff, maxBackoff,
+                    timeout);
         }
     }
 }
