@@ -40,6 +40,7 @@ public final class LargeGroupPhase {
                 context.settings().groupSize(), warmup));
         group = LargeGroup.create(context);
         int live = group.liveSessions();
+        context.settle();
         MessageReach reach = new MessageReach(total);
         context.events().listen((client, frame, firstCopy, at) -> {
             long index = PhaseContext.indexOf(frame.text(), TAG);

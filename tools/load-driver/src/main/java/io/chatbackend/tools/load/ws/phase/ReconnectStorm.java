@@ -26,6 +26,7 @@ final class ReconnectStorm {
     static boolean run(PhaseContext context, String name, String phase, List<Client> clients,
                        MissedMessages missed) throws Exception {
         List<Client> live = clients.stream().filter(Client::isConnected).toList();
+        context.settle();
         context.out().say("%,d live sessions disconnect ...", live.size());
         context.connector().disconnectAll(clients);
         Thread.sleep(2_000); // the node notices the closes
