@@ -71,9 +71,9 @@ class UserClientConfiguration {
     }
 
     @Bean
-    Sessions sessions(JdbcTemplate jdbc, TransactionTemplate transactions, Presence presence,
+    Sessions sessions(JdbcTemplate jdbc, TransactionTemplate transactions, Presence presence, SessionBatch batch,
                       UserClientProperties properties) {
-        return new Sessions(jdbc, transactions, presence, properties.sessionTtl());
+        return new Sessions(jdbc, transactions, presence, batch, properties.sessionTtl());
     }
 
     @Bean

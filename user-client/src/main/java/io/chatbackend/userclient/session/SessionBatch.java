@@ -22,11 +22,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The batched form of {@link Sessions#register} and {@link Sessions#end}: the sessions a node opened and ended since
- * its last call, in one transaction and a few set-based statements. The presence locks of every affected user are
+ * Opening and ending sessions: the sessions a node opened and ended since its last call (or one, for
+ * {@link Sessions#register} and {@link Sessions#end}), in one transaction and a few set-based statements. The presence locks of every affected user are
  * taken first, in ascending user id order ({@link Presence#lockAll}), so two nodes' batches cannot deadlock; then
- * ended sessions are removed as {@code end} does, opened ones registered as {@code register} does (except that a
- * revoked device or a conflicting id is reported, not thrown), and presence follows once per changed user.
+ * ended sessions are removed, opened ones registered (a revoked device or a conflicting id is reported, not thrown),
+ * and presence follows once per changed user.
  */
 public class SessionBatch {
 

@@ -3,6 +3,8 @@ package io.chatbackend.userclient.session;
 import io.chatbackend.platform.web.ApiException;
 import io.chatbackend.userclient.contract.HeartbeatResult;
 import io.chatbackend.userclient.contract.LiveSession;
+import io.chatbackend.userclient.contract.NodeSession;
+import io.chatbackend.userclient.contract.SessionChangesResult;
 import io.chatbackend.userclient.contract.SessionRegistration;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +28,7 @@ import java.util.stream.Collectors;
  * their own after the TTL, across restarts of this service, with nothing kept in memory.
  *
  * <p>Every change of a user's set of sessions takes the user's presence lock first ({@link Presence#lock}) and
- * updates presence in the same transaction. Heartbeats only move expiries (the set does not change), so they take
+ * updates presence in the same transaction; opening and ending sessions, one or many, is {@link SessionBatch}'s. Heartbeats only move expiries (the set does not change), so they take
  * no presence lock and stay cheap.
  */
 public class Sessions {
@@ -38,43 +40,35 @@ public class Sessions {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Presence presence;
+    private final SessionBatch batch;
     private final Duration ttl;
 
-    public Sessions(JdbcTemplate jdbc, TransactionTemplate transactions, Presence presence, Duration ttl) {
+    public Sessions(JdbcTemplate jdbc, TransactionTemplate transactions, Presence presence, SessionBatch batch,
+                    Duration ttl) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.presence = presence;
+        this.batch = batch;
         this.ttl = ttl;
     }
 
     /**
-     * Registers a session (again: only its expiry and node move). The device is registered implicitly; a revoked
-     * device is refused.
+     * Registers a session (again: only its expiry and node move): a batch of one ({@link SessionBatch}, whose rules
+     * are the only ones). The device is registered implicitly; a revoked device is refused.
      */
     @Transactional
     public LiveSession register(SessionRegistration session) {
-        presence.lock(session.userId());
-        jdbc.update("INSERT INTO device (user_id, device_id, last_seen_at) VALUES (?, ?, now()) "
-                + "ON CONFLICT (user_id, device_id) DO UPDATE SET last_seen_at = now()", session.userId(),
-                session.deviceId());
-        Boolean revoked = jdbc.queryForObject("SELECT revoked_at IS NOT NULL FROM device WHERE user_id = ? "
-                + "AND device_id = ?", Boolean.class, session.userId(), session.deviceId());
-        if (Boolean.TRUE.equals(revoked)) {
+        SessionChangesResult result = batch.apply(session.nodeId(), List.of(new NodeSession(session.sessionId(),
+                session.userId(), session.deviceId())), List.of());
+        if (!result.revoked().isEmpty()) {
             throw revokedDevice();
         }
-        List<LiveSession> saved = jdbc.query("INSERT INTO live_session (session_id, user_id, device_id, node_id, "
-                        + "expires_at) VALUES (?, ?, ?, ?, now() + ? * interval '1 millisecond') "
-                        + "ON CONFLICT (session_id) DO UPDATE SET node_id = excluded.node_id, "
-                        + "expires_at = excluded.expires_at WHERE live_session.user_id = excluded.user_id "
-                        + "AND live_session.device_id = excluded.device_id "
-                        + "RETURNING session_id, user_id, device_id, node_id, expires_at", SESSION,
-                session.sessionId(), session.userId(), session.deviceId(), session.nodeId(), ttl.toMillis());
-        if (saved.isEmpty()) {
+        if (!result.conflicting().isEmpty()) {
             throw new ApiException(HttpStatus.CONFLICT, "SESSION_CONFLICT",
                     "This session id is registered for another user or device.");
         }
-        presence.sessionsChanged(session.userId(), null);
-        return saved.get(0);
+        return jdbc.queryForObject("SELECT session_id, user_id, device_id, node_id, expires_at FROM live_session "
+                + "WHERE session_id = ?", SESSION, session.sessionId());
     }
 
     /**
@@ -96,23 +90,10 @@ public class Sessions {
         return new HeartbeatResult(extended.size(), unknown);
     }
 
-    /** Ends a session (the socket closed); unknown sessions are ignored, so ending twice is harmless. */
+    /** Ends a session (the socket closed): a batch of one; unknown sessions are ignored, so ending twice is harmless. */
     @Transactional
     public void end(String sessionId) {
-        List<UUID> users = jdbc.queryForList("SELECT user_id FROM live_session WHERE session_id = ?", UUID.class,
-                sessionId);
-        if (users.isEmpty()) {
-            return;
-        }
-        UUID userId = users.get(0);
-        presence.lock(userId);
-        List<String> devices = jdbc.queryForList("DELETE FROM live_session WHERE session_id = ? AND user_id = ? "
-                + "RETURNING device_id", String.class, sessionId, userId);
-        if (!devices.isEmpty()) {
-            jdbc.update("UPDATE device SET last_seen_at = now() WHERE user_id = ? AND device_id = ?", userId,
-                    devices.get(0));
-            presence.sessionsChanged(userId, null);
-        }
+        batch.apply(null, List.of(), List.of(sessionId));
     }
 
     /** A session of a revoked device is refused (and so is any use of the device's other client APIs). */
