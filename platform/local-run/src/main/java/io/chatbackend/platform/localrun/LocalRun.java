@@ -183,11 +183,25 @@ public final class LocalRun {
         return heap + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
     }
 
+    /**
+     * A service's JVM flags: {@code CHAT_<SERVICE>_JAVA_OPTS} (e.g. {@code CHAT_NOTIFICATION_JAVA_OPTS},
+     * {@code CHAT_API_GATEWAY_JAVA_OPTS}) for that service alone, else {@code CHAT_SERVICE_JAVA_OPTS} for every
+     * service, else {@link #defaultJavaOpts}.
+     */
+    static String javaOpts(String service, Map<String, String> environment) {
+        String own = environment.get("CHAT_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+                + "_JAVA_OPTS");
+        if (own != null && !own.isBlank()) {
+            return own;
+        }
+        return environment.getOrDefault("CHAT_SERVICE_JAVA_OPTS", defaultJavaOpts(service));
+    }
+
     private Process startService(ServiceSpec service, Map<ServiceSpec, Integer> ports, Endpoints endpoints,
                                  SystemSecrets secrets) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
-        String javaOpts = System.getenv().getOrDefault("CHAT_SERVICE_JAVA_OPTS", defaultJavaOpts(service.name()));
+        String javaOpts = javaOpts(service.name(), System.getenv());
         command.addAll(List.of(javaOpts.trim().split("\\s+")));
         command.add("-Dchat.parent-pid=" + ProcessHandle.current().pid());
         command.add("-Daxoniq.update-checker.disabled=true");
