@@ -6,22 +6,13 @@ import io.chatbackend.message.contract.MessageSent;
 import io.chatbackend.notification.push.OfflinePush;
 import io.chatbackend.notification.userclient.UserEventsTail;
 import io.chatbackend.platform.events.IntegrationEvent;
-import io.chatbackend.platform.events.IntegrationEventCodec;
-import io.chatbackend.platform.events.IntegrationEventPublisher;
 import io.chatbackend.platform.events.OutgoingEvent;
-import io.chatbackend.platform.testing.EmbeddedInfraProperties;
-import io.chatbackend.platform.testing.StubIdentityProvider;
 import io.chatbackend.platform.testing.WsClient;
 import io.chatbackend.userclient.contract.UserClientTopics;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,44 +33,20 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Receipts, device revocation and the sessions registry, typing, presence and offline push on the real Kafka, with
- * dialog-domain and user-client stood in by HTTP servers and events built from the producers' contract samples.
+ * dialog-domain and user-client stood in by HTTP servers and events built from the producers' contract samples. It
+ * shares {@link LiveNodeTestBase}'s node (one Spring context with {@code LiveDeliveryIT} and
+ * {@code DeliveryAtScaleIT}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chat.notification.push-backoff=100ms", "chat.notification.heartbeat-interval=1s",
-                // the push receiver listens on 127.0.0.1 (over http), which the SSRF check refuses otherwise
-                "chat.notification.push-allow-private-networks=true"})
-class ReceiptsDevicesTypingPresencePushIT {
+class ReceiptsDevicesTypingPresencePushIT extends LiveNodeTestBase {
 
-    static final StubIdentityProvider IDENTITY = new StubIdentityProvider();
-    static final DialogDomainStandIn DIALOGS = new DialogDomainStandIn();
-    static final UserClientStandIn USERS = new UserClientStandIn();
     static final PushReceiver PUSHES = new PushReceiver();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfraProperties.register(registry, "notification");
-        IDENTITY.register(registry);
-        registry.add("chat.services.dialog-domain", DIALOGS::baseUrl);
-        registry.add("chat.services.user-client", USERS::baseUrl);
-    }
-
     @AfterAll
-    static void stopStandIns() {
-        DIALOGS.close();
-        USERS.close();
+    static void stopPushReceiver() {
         PUSHES.server.stop(0);
-        IDENTITY.close();
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    IntegrationEventPublisher publisher;
-    @Autowired
-    IntegrationEventCodec codec;
-    @Autowired
-    MeterRegistry meters;
     @Autowired
     UserEventsTail userEvents;
     @Autowired
