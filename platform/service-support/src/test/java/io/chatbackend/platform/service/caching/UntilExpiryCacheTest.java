@@ -2,10 +2,10 @@ package io.chatbackend.platform.service.caching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+
+import io.chatbackend.platform.service.MovableClock;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,30 +15,14 @@ class UntilExpiryCacheTest {
     }
 
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
-    private Instant now = NOW;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(NOW);
     private final UntilExpiryCache<Grant> cache = new UntilExpiryCache<>(10, Grant::expiresAt, clock);
 
     @Test
     void answersAValueUntilItExpires() {
         cache.put("a", new Grant("a", NOW.plusSeconds(60)));
         assertThat(cache.get("a")).map(Grant::name).hasValue("a");
-        now = NOW.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         assertThat(cache.get("a")).isEmpty();
     }
 

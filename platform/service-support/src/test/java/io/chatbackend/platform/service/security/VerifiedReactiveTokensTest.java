@@ -1,16 +1,14 @@
 package io.chatbackend.platform.service.security;
 
+import io.chatbackend.platform.service.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,23 +19,7 @@ class VerifiedReactiveTokensTest {
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
     private final AtomicInteger verifications = new AtomicInteger();
-    private Instant now = NOW;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(NOW);
 
     /** Verifies "good-…" tokens (expiring a minute after NOW) and refuses everything else. */
     private final ReactiveJwtDecoder verifier = token -> Mono.fromCallable(() -> {
@@ -57,7 +39,7 @@ class VerifiedReactiveTokensTest {
         assertThat(tokens.decode("good-1").block().getSubject()).isEqualTo("alice");
         assertThat(verifications).hasValue(1);
 
-        now = NOW.plus(Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(61));
         tokens.decode("good-1").block(); // the verifier decides again (its validator refuses an expired token)
         assertThat(verifications).hasValue(2);
     }
