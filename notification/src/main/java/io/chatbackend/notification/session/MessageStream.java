@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,33 +196,24 @@ final class MessageStream {
 
     // ---- resume and anchoring ----
 
-    /** How a resume starts one dialog: from history, or (the client has its last message) with the held only. */
-    private record ResumeStart(UUID dialog, boolean fetch) {
-    }
-
     /**
-     * For each dialog of the user: where the client is, and whether anything after that was written at all (a
-     * dialog whose last dialogSeq the client holds needs no history call: what comes later arrives live, as this
-     * session was registered before the list was read). Returns how to start each dialog.
+     * Anchors each dialog of the user where the client is ({@link ResumeStart}); held deliveries of dialogs the user
+     * is no longer in are dropped. Returns how to start each dialog (none if this resume was replaced meanwhile).
      */
     private synchronized List<ResumeStart> startResume(List<UserDialog> dialogs, Map<UUID, Long> lastDialogSeqs,
                                                        long gen) {
         if (gen != generation || closed) {
             return List.of();
         }
+        List<ResumeStart> starts = ResumeStart.of(dialogs, lastDialogSeqs);
         Map<UUID, DialogCursor> next = new HashMap<>();
-        List<ResumeStart> starts = new ArrayList<>(dialogs.size());
-        for (UserDialog dialog : dialogs) {
-            DialogCursor cursor = cursors.getOrDefault(dialog.dialogId(), new DialogCursor());
-            long clientHas = lastDialogSeqs.getOrDefault(dialog.dialogId(), 0L);
-            long from = Math.max(clientHas, dialog.joinedAtSeq() - 1);
-            cursor.anchorAt(from);
+        for (ResumeStart start : starts) {
+            DialogCursor cursor = cursors.getOrDefault(start.dialog(), new DialogCursor());
+            cursor.anchorAt(start.from());
             cursor.catchingUp = true;
-            next.put(dialog.dialogId(), cursor);
-            starts.add(new ResumeStart(dialog.dialogId(), !dialog.nothingAfter(from)));
+            next.put(start.dialog(), cursor);
         }
-        // held deliveries of dialogs the user is no longer in are dropped; one joined after the list was read
-        // is announced by its join notice and caught up then
+        // one joined after the list was read is announced by its join notice and caught up then
         cursors.clear();
         cursors.putAll(next);
         resyncing = false;
