@@ -109,7 +109,7 @@ class PublicApiFuzzIT {
     /** Sends one case; answers why its answer is wrong, or null. */
     private static String attack(FuzzCases.Case fuzzCase, String token, Map<Integer, Integer> statuses) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.url(fuzzCase.path())))
-                .timeout(Duration.ofSeconds(30)).method(fuzzCase.method(), fuzzCase.body() == null
+                .timeout(Duration.ofSeconds(15)).method(fuzzCase.method(), fuzzCase.body() == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(fuzzCase.body()));
         if (fuzzCase.contentType() != null) {
             request.header("Content-Type", fuzzCase.contentType());
@@ -120,8 +120,20 @@ class PublicApiFuzzIT {
         HttpResponse<String> response;
         try {
             response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            return "no answer: " + e;
+        } catch (Exception first) {
+            // Once in many CI runs (stop 17's note) the first user-client case after that service's kill -9 got no
+            // answer in 30 s, which no reproduction repeated: the case is sent again on a connection of its own,
+            // and only a second silence fails; the first is printed so that a pattern would show in the logs.
+            System.out.println("  no answer to " + fuzzCase.method() + " " + abbreviate(fuzzCase.path()) + " ["
+                    + fuzzCase.description() + "]: " + first + "; sending it again on a new connection");
+            HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            try {
+                response = fresh.send(request.timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (Exception second) {
+                return "no answer, twice: " + first + "; " + second;
+            }
         }
         int status = response.statusCode();
         statuses.merge(status, 1, Integer::sum);
