@@ -99,6 +99,9 @@ class IdentityThroughGatewayIT {
     void registerLoginRefreshAndLogoutThroughTheGateway() throws Exception {
         String name = register();
         JsonNode tokens = login(name, "phone");
+        JsonNode me = json(Api.call("GET", gateway.baseUrl() + "/api/v1/users/me",
+                tokens.get("accessToken").asString(), null), 200);
+        assertThat(me.get("username").asString()).as("the user directory is routed to UAA").isEqualTo(name);
         JsonNode refreshed = json(post("/api/v1/auth/refresh", null,
                 "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}"), 200);
         assertThat(refreshed.get("accessToken").asString()).isNotEqualTo(tokens.get("accessToken").asString());

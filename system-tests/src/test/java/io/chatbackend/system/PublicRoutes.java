@@ -55,6 +55,10 @@ final class PublicRoutes {
                     "count"),
             // nothing to malform: attacked by a member without the role
             route("POST", "/api/v1/admin/keys/rotate", Caller.MEMBER, null),
+            route("GET", "/api/v1/users/me", Caller.MEMBER, null),
+            route("PATCH", "/api/v1/users/me", Caller.MEMBER, "{\"displayName\":\"Fuzz\"}", "displayName"),
+            route("GET", "/api/v1/users/{userId}", Caller.MEMBER, null),
+            query("GET", "/api/v1/users", Caller.MEMBER, Map.of("query", "fuzz", "limit", "5")),
             // message-domain
             route("POST", "/api/v1/dialogs/{dialogId}/messages", Caller.MEMBER,
                     "{\"clientMessageId\":\"%s\",\"body\":{\"type\":\"text\",\"text\":\"hello\"}}"

@@ -2,6 +2,7 @@ package io.chatbackend.uaa;
 
 import io.chatbackend.platform.events.ContractShape;
 import io.chatbackend.platform.events.TopicNames;
+import io.chatbackend.uaa.contract.UserProfileChanged;
 import io.chatbackend.uaa.contract.UserRegistered;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Producer side of uaa's contract: a registration's {@code UserRegistered}, written to the outbox and relayed to
  * Kafka, has the shape of the published sample ({@code contract-samples/UserRegistered.v1.json}: the same member
- * names with the same JSON types, values aside), on the topic created at start and kept forever.
+ * names with the same JSON types, values aside), on the topic created at start and kept forever; a display-name
+ * change's {@code UserProfileChanged} likewise, on the same topic and key.
  */
 class UserRegisteredPublishingIT extends UaaIntegrationTest {
 
@@ -62,7 +64,8 @@ class UserRegisteredPublishingIT extends UaaIntegrationTest {
         assertThat(created.statusCode()).isEqualTo(201);
         String userId = json.readTree(created.body()).get("userId").asString();
 
-        ConsumerRecord<String, String> record = awaitRecord(topics.physical(UserRegistered.TOPIC), userId);
+        ConsumerRecord<String, String> record = awaitRecord(topics.physical(UserRegistered.TOPIC), userId,
+                UserRegistered.TYPE);
         JsonNode published = json.readTree(record.value());
         JsonNode sample;
         try (InputStream in = getClass().getResourceAsStream("/contract-samples/UserRegistered.v1.json")) {
@@ -90,7 +93,44 @@ class UserRegisteredPublishingIT extends UaaIntegrationTest {
         }
     }
 
-    private ConsumerRecord<String, String> awaitRecord(String topic, String key) {
+    @Test
+    void aDisplayNameChangeIsPublishedAfterTheRegistrationInTheShapeOfItsSample() throws Exception {
+        String name = "ren" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = post("/api/v1/auth/register", null, "{\"username\":\"" + name
+                + "\",\"password\":\"correct horse battery\"}", "POST");
+        String userId = json.readTree(created.body()).get("userId").asString();
+        String token = json.readTree(post("/api/v1/auth/login", null, "{\"username\":\"" + name
+                + "\",\"password\":\"correct horse battery\",\"deviceId\":\"d\"}", "POST").body())
+                .get("accessToken").asString();
+        assertThat(post("/api/v1/users/me", token, "{\"displayName\":\"Renamed\"}", "PATCH").statusCode())
+                .isEqualTo(200);
+
+        ConsumerRecord<String, String> record = awaitRecord(topics.physical(UserRegistered.TOPIC), userId,
+                UserProfileChanged.TYPE);
+        JsonNode published = json.readTree(record.value());
+        JsonNode sample;
+        try (InputStream in = getClass().getResourceAsStream("/contract-samples/UserProfileChanged.v1.json")) {
+            assertThat(in).as("the sample ships in uaa-contract").isNotNull();
+            sample = json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertThat(ContractShape.of(published)).isEqualTo(ContractShape.of(sample));
+        assertThat(published.get("version").asInt()).isEqualTo(UserProfileChanged.VERSION);
+        UserProfileChanged payload = json.treeToValue(published.get("payload"), UserProfileChanged.class);
+        assertThat(payload.userId()).hasToString(userId);
+        assertThat(payload.displayName()).isEqualTo("Renamed");
+        assertThat(payload.username()).isEqualTo(name);
+    }
+
+    private HttpResponse<String> post(String path, String token, String body, String method) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private ConsumerRecord<String, String> awaitRecord(String topic, String key, String type) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
@@ -102,7 +142,8 @@ class UserRegisteredPublishingIT extends UaaIntegrationTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
+                    if (key.equals(record.key()) && type.equals(new String(record.headers().lastHeader("type")
+                            .value(), StandardCharsets.UTF_8))) {
                         return record;
                     }
                 }

@@ -1,5 +1,6 @@
 package io.chatbackend.gateway.problem;
 
+import io.chatbackend.platform.problem.ProblemCode;
 import org.springframework.http.HttpStatus;
 
 import java.util.Locale;
@@ -8,7 +9,7 @@ import java.util.Locale;
  * The errors the gateway itself produces (DESIGN.md §5): a stable {@code code}, its HTTP status and a fixed,
  * client-safe title and detail. Details are deliberately generic: the gateway never echoes exception messages.
  */
-public enum GatewayProblem {
+public enum GatewayProblem implements ProblemCode {
 
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Unauthenticated", "A valid bearer token is required."),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden", "This request is not allowed."),
@@ -42,6 +43,16 @@ public enum GatewayProblem {
     }
 
     public String detail() {
+        return detail;
+    }
+
+    @Override
+    public int httpStatus() {
+        return status.value();
+    }
+
+    @Override
+    public String meaning() {
         return detail;
     }
 

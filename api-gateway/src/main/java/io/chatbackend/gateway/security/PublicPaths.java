@@ -6,8 +6,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 /**
  * Paths reachable without an access token: getting a token (UAA's auth API, OAuth2/OIDC endpoints, its login
  * page), health probes, and the WebSocket, which browsers cannot send headers on and which the notification
- * service authenticates by a one-time ticket. {@code /api/v1/admin/provision} is not among them: it needs a
- * token, and UAA checks the ADMIN role.
+ * service authenticates by a one-time ticket; and the API's documents and explorer. {@code /api/v1/admin/provision}
+ * is not among them: it needs a token, and UAA checks the ADMIN role.
  */
 public final class PublicPaths {
 
@@ -18,6 +18,12 @@ public final class PublicPaths {
             "/login",
             "/actuator/health/**",
             "/ws",
+            // the published API: the OpenAPI document, its explorer, and the WebSocket frames' AsyncAPI document
+            "/v3/api-docs",
+            "/swagger-ui.html",
+            "/swagger-initializer.js",
+            "/webjars/swagger-ui/**",
+            "/asyncapi.yaml",
     };
 
     static final ServerWebExchangeMatcher MATCHER = ServerWebExchangeMatchers.pathMatchers(PATTERNS);

@@ -1,5 +1,7 @@
 package io.chatbackend.dialog.config;
 
+import io.chatbackend.platform.problem.ProblemCatalog;
+import io.chatbackend.dialog.DialogProblem;
 import io.chatbackend.platform.axon.BoundedAggregateCache;
 import io.chatbackend.platform.tcc.TccFence;
 import io.chatbackend.platform.web.ChatSecurity;
@@ -59,5 +61,11 @@ class DialogConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /** This service's problem codes (its OpenAPI document lists them; docs/adr/0022-one-catalog-of-problem-codes.md). */
+    @Bean
+    ProblemCatalog dialogProblems() {
+        return ProblemCatalog.of(DialogProblem.class);
     }
 }

@@ -10,6 +10,8 @@ import io.chatbackend.dialog.query.DialogQueries;
 import io.chatbackend.dialog.readmodel.DialogReadQueries;
 import io.chatbackend.dialog.readmodel.HistoryPage;
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.dialog.DialogProblem;
+import io.chatbackend.platform.web.CommonProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -52,12 +54,10 @@ class DeliveryQueryController {
      */
     @PostMapping("/dialogs/{dialogId}/read")
     Map<String, Object> markRead(@PathVariable UUID dialogId, @Valid @RequestBody MarkRead request) {
-        members.joinedAtSeq(dialogId, request.userId()).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "DIALOG_NOT_FOUND", "No such dialog."));
+        members.joinedAtSeq(dialogId, request.userId()).orElseThrow(() -> new ApiException(DialogProblem.DIALOG_NOT_FOUND, "No such dialog."));
         long lastDialogSeq = members.lastDialogSeq(dialogId);
         if (request.upToSeq() > lastDialogSeq) {
-            throw new ApiException(HttpStatus.CONFLICT, "WATERMARK_OUT_OF_RANGE",
-                    "The dialog's last message is " + lastDialogSeq + ".");
+            throw new ApiException(DialogProblem.WATERMARK_OUT_OF_RANGE, "The dialog's last message is " + lastDialogSeq + ".");
         }
         long readSeq = request.upToSeq() == 0 ? 0 : commands.sendAndWait(new AdvanceReadWatermarkCommand(
                 ReadMarker.idOf(dialogId.toString(), request.userId()), dialogId.toString(), request.userId(),
@@ -80,11 +80,9 @@ class DeliveryQueryController {
                         @RequestParam(defaultValue = "0") long afterSeq,
                         @RequestParam(defaultValue = "" + DialogReadController.DEFAULT_PAGE) int limit) {
         if (afterSeq < 0 || limit < 1 || limit > DialogReadController.MAX_PAGE) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                    "'afterSeq' must be at least 0 and 'limit' between 1 and " + DialogReadController.MAX_PAGE + ".");
+            throw new ApiException(CommonProblem.VALIDATION_FAILED, "'afterSeq' must be at least 0 and 'limit' between 1 and " + DialogReadController.MAX_PAGE + ".");
         }
-        long joinedAtSeq = members.joinedAtSeq(dialogId, viewer).orElseThrow(() -> new ApiException(
-                HttpStatus.NOT_FOUND, "DIALOG_NOT_FOUND", "No such dialog."));
+        long joinedAtSeq = members.joinedAtSeq(dialogId, viewer).orElseThrow(() -> new ApiException(DialogProblem.DIALOG_NOT_FOUND, "No such dialog."));
         return reads.history(dialogId, joinedAtSeq, null, afterSeq, limit);
     }
 }

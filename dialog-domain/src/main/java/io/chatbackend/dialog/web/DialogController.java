@@ -14,6 +14,8 @@ import io.chatbackend.dialog.query.DialogQueries;
 import io.chatbackend.dialog.query.DialogView;
 import io.chatbackend.dialog.readmodel.DialogReadQueries;
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.dialog.DialogProblem;
+import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.platform.web.Caller;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -114,8 +116,7 @@ class DialogController {
         long upToSeq = request.upToSeq();
         long lastDialogSeq = queries.lastDialogSeq(id);
         if (upToSeq > lastDialogSeq) {
-            throw new ApiException(HttpStatus.CONFLICT, "WATERMARK_OUT_OF_RANGE",
-                    "The dialog's last message is " + lastDialogSeq + "; cannot mark " + upToSeq + " as read.");
+            throw new ApiException(DialogProblem.WATERMARK_OUT_OF_RANGE, "The dialog's last message is " + lastDialogSeq + "; cannot mark " + upToSeq + " as read.");
         }
         if (upToSeq == 0) {
             return new ReadWatermark(id, 0);
@@ -204,23 +205,20 @@ class DialogController {
         result.rejection().ifPresent(rejection -> {
             throw switch (rejection) {
                 case DIALOG_NOT_FOUND -> notFound();
-                case FORBIDDEN -> new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN",
-                        "Only an admin of the group may do this.");
-                case GROUP_FULL -> new ApiException(HttpStatus.CONFLICT, "GROUP_FULL", "The group is full.");
-                case NOT_A_GROUP -> new ApiException(HttpStatus.CONFLICT, "NOT_A_GROUP",
-                        "Members of a direct dialog cannot change.");
-                case NOT_A_MEMBER -> new ApiException(HttpStatus.NOT_FOUND, "MEMBER_NOT_FOUND",
-                        "That user is not a member.");
+                case FORBIDDEN -> new ApiException(CommonProblem.FORBIDDEN, "Only an admin of the group may do this.");
+                case GROUP_FULL -> new ApiException(DialogProblem.GROUP_FULL, "The group is full.");
+                case NOT_A_GROUP -> new ApiException(DialogProblem.NOT_A_GROUP, "Members of a direct dialog cannot change.");
+                case NOT_A_MEMBER -> new ApiException(DialogProblem.MEMBER_NOT_FOUND, "That user is not a member.");
             };
         });
     }
 
     private static ApiException notFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "DIALOG_NOT_FOUND", "No such dialog.");
+        return new ApiException(DialogProblem.DIALOG_NOT_FOUND, "No such dialog.");
     }
 
     private static ApiException invalid(String detail) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
+        return new ApiException(CommonProblem.VALIDATION_FAILED, detail);
     }
 
 

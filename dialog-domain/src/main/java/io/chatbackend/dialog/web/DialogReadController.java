@@ -9,6 +9,8 @@ import io.chatbackend.dialog.readmodel.InboxPage;
 import io.chatbackend.dialog.readmodel.RangeDigest;
 import io.chatbackend.dialog.readmodel.SeqRange;
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.dialog.DialogProblem;
+import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.platform.web.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -115,10 +117,10 @@ class DialogReadController {
     }
 
     private static ApiException notFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "DIALOG_NOT_FOUND", "No such dialog.");
+        return new ApiException(DialogProblem.DIALOG_NOT_FOUND, "No such dialog.");
     }
 
     private static ApiException invalid(String detail) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
+        return new ApiException(CommonProblem.VALIDATION_FAILED, detail);
     }
 }

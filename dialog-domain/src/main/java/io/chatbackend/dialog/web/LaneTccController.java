@@ -13,6 +13,7 @@ import io.chatbackend.dialog.tcc.LaneSubject;
 import io.chatbackend.platform.tcc.ConfirmOutcome;
 import io.chatbackend.platform.tcc.TryAndConfirmAttempt;
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.platform.tcc.TryOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,7 +57,7 @@ class LaneTccController {
         if (request.attempts() == null || request.attempts().isEmpty()
                 || request.attempts().size() > LaneTryAndConfirmBatchRequest.MAX_ATTEMPTS
                 || request.attempts().stream().anyMatch(LaneTccController::malformed)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "A batch holds 1 to "
+            throw new ApiException(CommonProblem.VALIDATION_FAILED, "A batch holds 1 to "
                     + LaneTryAndConfirmBatchRequest.MAX_ATTEMPTS + " complete attempts.");
         }
         return new LaneTryAndConfirmBatchResponse(participant.tryAndConfirmAll(request.attempts().stream()

@@ -1,5 +1,7 @@
 package io.chatbackend.message.config;
 
+import io.chatbackend.platform.problem.ProblemCatalog;
+import io.chatbackend.message.MessageProblem;
 import io.chatbackend.platform.axon.BoundedAggregateCache;
 import io.chatbackend.platform.snowflake.JdbcGeneratorLeases;
 import io.chatbackend.platform.snowflake.SnowflakeGenerator;
@@ -52,5 +54,11 @@ class MessageConfiguration {
     SchedulingConfigurer leaseRenewal(JdbcGeneratorLeases leases) {
         return (ScheduledTaskRegistrar registrar) -> registrar.addFixedDelayTask(leases::maintain,
                 LEASE_TTL.dividedBy(3));
+    }
+
+    /** This service's problem codes (its OpenAPI document lists them; docs/adr/0022-one-catalog-of-problem-codes.md). */
+    @Bean
+    ProblemCatalog messageProblems() {
+        return ProblemCatalog.of(MessageProblem.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.chatbackend.message.web;
 
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.platform.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,14 +46,14 @@ class HeuristicAdminController {
         int updated = jdbc.update("UPDATE heuristic_outcome SET resolved_at = now(), resolution = ? WHERE message_id = ? "
                 + "AND resolved_at IS NULL", resolution.resolution(), messageId);
         if (updated == 0) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No unresolved heuristic outcome for it.");
+            throw new ApiException(CommonProblem.NOT_FOUND, "No unresolved heuristic outcome for it.");
         }
         return Map.of("messageId", Long.toString(messageId), "resolved", true);
     }
 
     private static void requireAdmin(Jwt jwt) {
         if (!Caller.of(jwt).hasRole("ADMIN")) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "Operators only.");
+            throw new ApiException(CommonProblem.FORBIDDEN, "Operators only.");
         }
     }
 }

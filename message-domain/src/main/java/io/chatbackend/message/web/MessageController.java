@@ -5,6 +5,8 @@ import io.chatbackend.message.coordinator.SendResult;
 import io.chatbackend.message.integration.DialogMembership;
 import io.chatbackend.message.readmodel.MessageReadQueries;
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.message.MessageProblem;
+import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.platform.web.Caller;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,8 +49,7 @@ class MessageController {
         UUID dialog = dialogIdOf(dialogId);
         String text = request.body().text();
         if (text.isBlank() || text.length() > maxTextLength) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                    "The text must have 1 to " + maxTextLength + " characters.");
+            throw new ApiException(CommonProblem.VALIDATION_FAILED, "The text must have 1 to " + maxTextLength + " characters.");
         }
         SendResult result = coordinator.send(Caller.of(jwt).userId(), dialog, request.clientMessageId(), text);
         if (result instanceof SendResult.Sent sent) {
@@ -100,16 +101,12 @@ class MessageController {
         HttpHeaders retry = new HttpHeaders();
         retry.set(HttpHeaders.RETRY_AFTER, "1");
         return switch (reason) {
-            case IDEMPOTENCY_KEY_REUSED -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
-                    "This clientMessageId was used for another dialog or body.");
-            case LANE_BUSY -> new ApiException(HttpStatus.CONFLICT, "LANE_BUSY",
-                    "Your previous message to this dialog is still being sent; retry shortly.", retry, Map.of());
-            case DIALOG_NOT_FOUND -> new ApiException(HttpStatus.NOT_FOUND, "DIALOG_NOT_FOUND", "No such dialog.");
-            case DIALOG_UNAVAILABLE -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "DIALOG_UNAVAILABLE",
-                    "The message was not sent; retrying with the same clientMessageId starts a new attempt.", retry,
+            case IDEMPOTENCY_KEY_REUSED -> new ApiException(MessageProblem.IDEMPOTENCY_KEY_REUSED, "This clientMessageId was used for another dialog or body.");
+            case LANE_BUSY -> new ApiException(MessageProblem.LANE_BUSY, "Your previous message to this dialog is still being sent; retry shortly.", retry, Map.of());
+            case DIALOG_NOT_FOUND -> new ApiException(MessageProblem.DIALOG_NOT_FOUND, "No such dialog.");
+            case DIALOG_UNAVAILABLE -> new ApiException(MessageProblem.DIALOG_UNAVAILABLE, "The message was not sent; retrying with the same clientMessageId starts a new attempt.", retry,
                     Map.of());
-            case ID_UNAVAILABLE -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-                    "The message was not sent; retry shortly.", retry, Map.of());
+            case ID_UNAVAILABLE -> new ApiException(CommonProblem.SERVICE_UNAVAILABLE, "The message was not sent; retry shortly.", retry, Map.of());
         };
     }
 
@@ -117,11 +114,11 @@ class MessageController {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "DIALOG_NOT_FOUND", "No such dialog.");
+            throw new ApiException(MessageProblem.DIALOG_NOT_FOUND, "No such dialog.");
         }
     }
 
     private static ApiException notFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "MESSAGE_NOT_FOUND", "No such message.");
+        return new ApiException(MessageProblem.MESSAGE_NOT_FOUND, "No such message.");
     }
 }

@@ -59,7 +59,8 @@ public class NotificationSecurityConfiguration {
 
     public static final String AUDIENCE = "chat-api";
     private static final Duration KEY_SET_TIMEOUT = Duration.ofSeconds(5);
-    private static final String[] OPEN = {"/ws", "/actuator/health", "/actuator/health/**"};
+    private static final String[] OPEN = {"/ws", "/actuator/health", "/actuator/health/**",
+            "/v3/api-docs", "/asyncapi.yaml"};
 
     @Bean
     ProblemWriter problemWriter(JsonMapper json) {

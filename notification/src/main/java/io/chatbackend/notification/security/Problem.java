@@ -1,5 +1,6 @@
 package io.chatbackend.notification.security;
 
+import io.chatbackend.notification.NotificationProblem;
 import org.springframework.http.HttpStatus;
 
 import java.util.Locale;
@@ -10,49 +11,47 @@ import java.util.Locale;
  */
 public enum Problem {
 
-    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
+    UNAUTHENTICATED(NotificationProblem.UNAUTHENTICATED, "Unauthenticated",
             "A valid bearer token is required."),
-    TICKET_REFUSED(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
+    TICKET_REFUSED(NotificationProblem.UNAUTHENTICATED, "Unauthenticated",
             "The WebSocket ticket is missing, invalid, expired or already used; get a new one."),
-    TICKET_FOR_ANOTHER_NODE(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
+    TICKET_FOR_ANOTHER_NODE(NotificationProblem.UNAUTHENTICATED, "Unauthenticated",
             "The WebSocket ticket is for another node; open the URL it was issued with, or get a new one."),
-    FORBIDDEN(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", "This request is not allowed."),
-    NOT_FOUND(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "No resource exists at this path."),
-    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "Method not allowed",
+    FORBIDDEN(NotificationProblem.FORBIDDEN, "Forbidden", "This request is not allowed."),
+    NOT_FOUND(NotificationProblem.NOT_FOUND, "Not found", "No resource exists at this path."),
+    METHOD_NOT_ALLOWED(NotificationProblem.METHOD_NOT_ALLOWED, "Method not allowed",
             "This method is not allowed here."),
-    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+    MALFORMED_REQUEST(NotificationProblem.MALFORMED_REQUEST, "Malformed request",
             "The request could not be understood."),
-    NO_DEVICE(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed",
+    NO_DEVICE(NotificationProblem.VALIDATION_FAILED, "Validation failed",
             "The access token names no device ('did'); log in with a device id."),
-    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Payload too large",
+    PAYLOAD_TOO_LARGE(NotificationProblem.PAYLOAD_TOO_LARGE, "Payload too large",
             "The request body is too large."),
-    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "Too many requests",
+    RATE_LIMITED(NotificationProblem.RATE_LIMITED, "Too many requests",
             "Too many requests; retry later."),
-    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "Service unavailable",
+    UNAVAILABLE(NotificationProblem.SERVICE_UNAVAILABLE, "Service unavailable",
             "The request cannot be handled right now; retry later."),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
+    INTERNAL_ERROR(NotificationProblem.INTERNAL_ERROR, "Internal error",
             "The request failed.");
 
     private static final String TYPE_BASE = "https://chat-backend.dev/problems/";
 
-    private final HttpStatus status;
-    private final String code;
+    private final NotificationProblem code;
     private final String title;
     private final String detail;
 
-    Problem(HttpStatus status, String code, String title, String detail) {
-        this.status = status;
+    Problem(NotificationProblem code, String title, String detail) {
         this.code = code;
         this.title = title;
         this.detail = detail;
     }
 
     public HttpStatus status() {
-        return status;
+        return HttpStatus.valueOf(code.httpStatus());
     }
 
     public String code() {
-        return code;
+        return code.name();
     }
 
     public String title() {
@@ -64,7 +63,7 @@ public enum Problem {
     }
 
     public String type() {
-        return TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-');
+        return TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The problem for an HTTP status that reached the edge without one of its own. */

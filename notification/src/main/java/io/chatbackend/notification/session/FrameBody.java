@@ -89,16 +89,11 @@ public sealed interface FrameBody {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Error(String code, String frame, UUID dialogId) implements FrameBody {
-        /** Not JSON, a required member missing, or a value of the wrong type or sign. */
-        public static final String MALFORMED_FRAME = "MALFORMED_FRAME";
-        /** An {@code upToSeq} of 0, or beyond the dialog's last message as dialog-domain knows it. */
-        public static final String WATERMARK_OUT_OF_RANGE = "WATERMARK_OUT_OF_RANGE";
-        /** Not a member of the dialog (or no such dialog: the same answer). */
-        public static final String DIALOG_NOT_FOUND = "DIALOG_NOT_FOUND";
-        /** Too many frames: the session is closed with 1008 right after this frame. */
-        public static final String RATE_LIMITED = "RATE_LIMITED";
-        /** Another service did not answer; the client may try again. */
-        public static final String UNAVAILABLE = "UNAVAILABLE";
+        public static final String MALFORMED_FRAME = FrameErrorCode.MALFORMED_FRAME.name();
+        public static final String WATERMARK_OUT_OF_RANGE = FrameErrorCode.WATERMARK_OUT_OF_RANGE.name();
+        public static final String DIALOG_NOT_FOUND = FrameErrorCode.DIALOG_NOT_FOUND.name();
+        public static final String RATE_LIMITED = FrameErrorCode.RATE_LIMITED.name();
+        public static final String UNAVAILABLE = FrameErrorCode.UNAVAILABLE.name();
 
         @Override
         public String type() {

@@ -1,6 +1,8 @@
 package io.chatbackend.uaa.account;
 
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.uaa.UaaProblem;
+import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.uaa.contract.UserRegistered;
 import io.chatbackend.uaa.integration.Outbox;
 import org.springframework.http.HttpStatus;
@@ -32,7 +34,7 @@ public class Registration {
     public Account register(String username, String password, String displayName) {
         List<String[]> violations = AccountPolicy.violations(username, password, displayName);
         if (!violations.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The registration is not acceptable.",
+            throw new ApiException(CommonProblem.VALIDATION_FAILED, "The registration is not acceptable.",
                     new org.springframework.http.HttpHeaders(), Map.of("errors", violations.stream()
                     .map(v -> Map.of("field", v[0], "message", v[1])).toList()));
         }
@@ -40,7 +42,7 @@ public class Registration {
         Account account = new Account(UUID.randomUUID(), name, displayName == null ? name : displayName.strip(),
                 Optional.of(passwords.encode(password)), List.of("USER"));
         if (!create(account)) {
-            throw new ApiException(HttpStatus.CONFLICT, "USERNAME_TAKEN", "This username is taken.");
+            throw new ApiException(UaaProblem.USERNAME_TAKEN, "This username is taken.");
         }
         return account;
     }

@@ -1,6 +1,7 @@
 package io.chatbackend.uaa.admin;
 
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.uaa.account.Account;
 import io.chatbackend.uaa.account.Registration;
 import io.chatbackend.uaa.config.UaaProperties;
@@ -47,11 +48,10 @@ public class ProvisionController {
     @PostMapping("/api/v1/admin/provision")
     List<ProvisionedUser> provision(@Valid @RequestBody ProvisionRequest request) {
         if (!properties.provisioning().enabled()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such endpoint.");
+            throw new ApiException(CommonProblem.NOT_FOUND, "No such endpoint.");
         }
         if (request.count() > properties.provisioning().maxUsers()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                    "At most " + properties.provisioning().maxUsers() + " users per call.");
+            throw new ApiException(CommonProblem.VALIDATION_FAILED, "At most " + properties.provisioning().maxUsers() + " users per call.");
         }
         String prefix = request.usernamePrefix() == null ? "user" : request.usernamePrefix();
         List<ProvisionedUser> created = new ArrayList<>(request.count());

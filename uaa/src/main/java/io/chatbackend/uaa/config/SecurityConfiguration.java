@@ -76,7 +76,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter converter, JsonMapper json) throws Exception {
-        return ChatSecurity.resourceServer(http.securityMatcher("/api/**", "/internal/**", "/actuator/**", "/error"),
+        return ChatSecurity.resourceServer(http.securityMatcher("/api/**", "/internal/**", "/actuator/**", "/error",
+                                ChatSecurity.API_DOCS),
                         converter, json)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/auth/**", "/actuator/health", "/actuator/health/**", "/error")

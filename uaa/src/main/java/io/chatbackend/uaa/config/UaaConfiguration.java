@@ -1,5 +1,9 @@
 package io.chatbackend.uaa.config;
 
+import io.chatbackend.platform.problem.ProblemCatalog;
+import io.chatbackend.uaa.UaaProblem;
+import io.chatbackend.uaa.directory.SearchThrottle;
+import io.chatbackend.uaa.directory.UserDirectory;
 import io.chatbackend.uaa.account.Account;
 import io.chatbackend.uaa.account.Accounts;
 import io.chatbackend.uaa.account.Registration;
@@ -106,5 +110,21 @@ class UaaConfiguration {
                 log.info("Created the first administrator '{}'", admin.username());
             }
         };
+    }
+
+    @Bean
+    UserDirectory userDirectory(JdbcTemplate jdbc, Outbox outbox, Clock clock) {
+        return new UserDirectory(jdbc, outbox, clock);
+    }
+
+    @Bean
+    SearchThrottle searchThrottle(UaaProperties properties) {
+        return new SearchThrottle(properties.directory().searchesPerMinute());
+    }
+
+    /** This service's problem codes (its OpenAPI document lists them; docs/adr/0022-one-catalog-of-problem-codes.md). */
+    @Bean
+    ProblemCatalog uaaProblems() {
+        return ProblemCatalog.of(UaaProblem.class);
     }
 }

@@ -18,6 +18,7 @@ public record UaaProperties(
         Admin admin,
         Provisioning provisioning,
         ThrottleSettings throttle,
+        Directory directory,
         List<ServiceClient> serviceClients,
         List<String> webRedirectUris,
         /* encrypts the token signing keys at rest (CHAT_UAA_KEY_ENCRYPTION_KEY, no default) */
@@ -32,8 +33,16 @@ public record UaaProperties(
         provisioning = provisioning == null ? new Provisioning(false, 1000) : provisioning;
         throttle = throttle == null
                 ? new ThrottleSettings(5, Duration.ofMinutes(15), 30, 20, 50, Duration.ofSeconds(1)) : throttle;
+        directory = directory == null ? new Directory(30) : directory;
         serviceClients = serviceClients == null ? List.of() : serviceClients;
         webRedirectUris = webRedirectUris == null ? List.of("http://127.0.0.1:5173/callback") : webRedirectUris;
+    }
+
+    /**
+     * The user directory: each user may run {@code searchesPerMinute} searches a minute (each page counts), which
+     * bounds how fast one account can list the directory.
+     */
+    public record Directory(int searchesPerMinute) {
     }
 
     /** The first administrator, created at start when both are set and the name is free. */

@@ -1,6 +1,8 @@
 package io.chatbackend.uaa.login;
 
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.uaa.UaaProblem;
+import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.uaa.account.Account;
 import io.chatbackend.uaa.account.AccountPolicy;
 import io.chatbackend.uaa.account.Accounts;
@@ -55,7 +57,7 @@ public class AuthController {
     ResponseEntity<Map<String, Object>> register(@Valid @RequestBody AuthRequests.Register request,
                                                  HttpServletRequest http) {
         throttle.registrationMustWait(http.getRemoteAddr()).ifPresent(wait -> {
-            throw throttled(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "Too many registrations; try later.", wait);
+            throw throttled(UaaProblem.RATE_LIMITED, "Too many registrations; try later.", wait);
         });
         Account account = registration.register(request.username(), request.password(), request.displayName());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("userId", account.userId(),
@@ -67,11 +69,11 @@ public class AuthController {
         String username = AccountPolicy.normalizeUsername(request.username());
         String source = http.getRemoteAddr();
         throttle.sourceMustWait(source).ifPresent(wait -> {
-            throw throttled(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED", "Too many login attempts; try later.",
+            throw throttled(UaaProblem.LOGIN_THROTTLED, "Too many login attempts; try later.",
                     wait);
         });
         throttle.mustWait(username, source).ifPresent(wait -> {
-            throw throttled(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED", "Too many failed logins; try later.",
+            throw throttled(UaaProblem.LOGIN_THROTTLED, "Too many failed logins; try later.",
                     wait);
         });
         Optional<Account> account = accounts.byUsername(username);
@@ -79,22 +81,21 @@ public class AuthController {
         boolean matches = passwords.matches(request.password(), hash);
         if (account.isEmpty() || account.get().passwordHash().isEmpty() || !matches) {
             throttle.failed(username, source);
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", INVALID_CREDENTIALS);
+            throw new ApiException(CommonProblem.UNAUTHENTICATED, INVALID_CREDENTIALS);
         }
         throttle.succeeded(username, source);
         String deviceId = request.deviceId() != null ? request.deviceId() : "device-" + UUID.randomUUID();
         if (refreshTokens.isDeviceRevoked(account.get().userId(), deviceId)) {
             // a revoked device id never comes back: in user-client it stays revoked too (ADR 0016)
-            throw new ApiException(HttpStatus.CONFLICT, "CLIENT_REVOKED",
-                    "This device was revoked; log in with a new deviceId.");
+            throw new ApiException(UaaProblem.CLIENT_REVOKED, "This device was revoked; log in with a new deviceId.");
         }
         return tokens.issue(account.get(), deviceId);
     }
 
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody AuthRequests.Refresh request) {
-        return tokens.refresh(request.refreshToken()).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
-                "UNAUTHENTICATED", "The refresh token is invalid, expired or revoked; log in again."));
+        return tokens.refresh(request.refreshToken()).orElseThrow(() -> new ApiException(CommonProblem.UNAUTHENTICATED,
+                "The refresh token is invalid, expired or revoked; log in again."));
     }
 
     @PostMapping("/logout")
@@ -103,9 +104,9 @@ public class AuthController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ApiException throttled(HttpStatus status, String code, String detail, Duration wait) {
+    private static ApiException throttled(UaaProblem code, String detail, Duration wait) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(LoginThrottle.seconds(wait)));
-        return new ApiException(status, code, detail, headers, Map.of());
+        return new ApiException(code, detail, headers, Map.of());
     }
 }

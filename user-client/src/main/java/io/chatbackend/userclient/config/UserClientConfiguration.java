@@ -1,5 +1,7 @@
 package io.chatbackend.userclient.config;
 
+import io.chatbackend.platform.problem.ProblemCatalog;
+import io.chatbackend.userclient.UserClientProblem;
 import io.chatbackend.dialog.contract.events.DialogTopics;
 import io.chatbackend.platform.events.DeclaredTopics;
 import io.chatbackend.platform.events.IntegrationEventCodec;
@@ -118,5 +120,11 @@ class UserClientConfiguration {
                         .requestMatchers("/internal/**").hasAuthority("SCOPE_sessions")
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /** This service's problem codes (its OpenAPI document lists them; docs/adr/0022-one-catalog-of-problem-codes.md). */
+    @Bean
+    ProblemCatalog userClientProblems() {
+        return ProblemCatalog.of(UserClientProblem.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.chatbackend.userclient.device;
 
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.userclient.UserClientProblem;
 import io.chatbackend.userclient.contract.DeviceRevoked;
 import io.chatbackend.userclient.contract.PushEndpoint;
 import io.chatbackend.userclient.contract.UserClientTopics;
@@ -147,7 +148,7 @@ public class Devices {
     }
 
     static ApiException notFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "CLIENT_NOT_FOUND", "No such client.");
+        return new ApiException(UserClientProblem.CLIENT_NOT_FOUND, "No such client.");
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,6 +1,7 @@
 package io.chatbackend.userclient.device;
 
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.userclient.UserClientProblem;
 import io.chatbackend.platform.web.outbound.OutboundUrlPolicy;
 import io.chatbackend.platform.web.outbound.RefusedUrlException;
 import org.slf4j.Logger;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Component;
 public class PushUrls {
 
     /** The problem code of a refused push URL. */
-    public static final String NOT_ALLOWED = "PUSH_URL_NOT_ALLOWED";
 
     private static final Logger log = LoggerFactory.getLogger(PushUrls.class);
 
@@ -45,7 +45,7 @@ public class PushUrls {
             policy.check(url);
             return url;
         } catch (RefusedUrlException e) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, NOT_ALLOWED,
+            throw new ApiException(UserClientProblem.PUSH_URL_NOT_ALLOWED,
                     "This push URL may not be used: " + e.getMessage() + ".");
         }
     }

@@ -1,6 +1,7 @@
 package io.chatbackend.userclient.session;
 
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.userclient.UserClientProblem;
 import io.chatbackend.userclient.contract.HeartbeatResult;
 import io.chatbackend.userclient.contract.LiveSession;
 import io.chatbackend.userclient.contract.NodeSession;
@@ -64,8 +65,7 @@ public class Sessions {
             throw revokedDevice();
         }
         if (!result.conflicting().isEmpty()) {
-            throw new ApiException(HttpStatus.CONFLICT, "SESSION_CONFLICT",
-                    "This session id is registered for another user or device.");
+            throw new ApiException(UserClientProblem.SESSION_CONFLICT, "This session id is registered for another user or device.");
         }
         return jdbc.queryForObject("SELECT session_id, user_id, device_id, node_id, expires_at FROM live_session "
                 + "WHERE session_id = ?", SESSION, session.sessionId());
@@ -98,7 +98,7 @@ public class Sessions {
 
     /** A session of a revoked device is refused (and so is any use of the device's other client APIs). */
     public static ApiException revokedDevice() {
-        return new ApiException(HttpStatus.CONFLICT, "CLIENT_REVOKED", "This client has been revoked.");
+        return new ApiException(UserClientProblem.CLIENT_REVOKED, "This client has been revoked.");
     }
 
     /** The user's live sessions with their nodes. */

@@ -1,6 +1,7 @@
 package io.chatbackend.userclient.web;
 
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.platform.web.Caller;
 import io.chatbackend.userclient.device.Devices;
 import io.chatbackend.userclient.device.PushUrls;
@@ -129,7 +130,7 @@ class ClientController {
             userId = null;
         }
         if (userId == null || deviceId == null || deviceId.length() > 128 || deviceId.isBlank()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "A user's device token is required.");
+            throw new ApiException(CommonProblem.FORBIDDEN, "A user's device token is required.");
         }
         devices.seen(userId, deviceId);
         return new Me(userId, deviceId);

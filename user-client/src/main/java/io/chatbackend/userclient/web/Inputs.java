@@ -1,6 +1,7 @@
 package io.chatbackend.userclient.web;
 
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.platform.web.CommonProblem;
 import org.springframework.http.HttpStatus;
 
 import java.net.URI;
@@ -51,6 +52,6 @@ public final class Inputs {
     }
 
     public static ApiException invalid(String field, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "'" + field + "' " + message + ".");
+        return new ApiException(CommonProblem.VALIDATION_FAILED, "'" + field + "' " + message + ".");
     }
 }

@@ -16,7 +16,7 @@ class InputsTest {
                 "https://u:p@push.example/", "javascript:alert(1)", "https://push example/",
                 "https://" + "h".repeat(2048) + ".example"}) {
             assertThatThrownBy(() -> Inputs.pushUrl(bad)).as(bad).isInstanceOf(ApiException.class)
-                    .extracting(e -> ((ApiException) e).code()).isEqualTo("VALIDATION_FAILED");
+                    .extracting(e -> ((ApiException) e).code().name()).isEqualTo("VALIDATION_FAILED");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.chatbackend.platform.web;
 
+import io.chatbackend.platform.problem.ProblemCode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -12,18 +13,17 @@ import java.util.Map;
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
-    private final String code;
+    private final ProblemCode code;
     private final HttpHeaders headers;
     private final Map<String, Object> properties;
 
-    public ApiException(HttpStatus status, String code, String detail) {
-        this(status, code, detail, new HttpHeaders(), Map.of());
+    public ApiException(ProblemCode code, String detail) {
+        this(code, detail, new HttpHeaders(), Map.of());
     }
 
-    public ApiException(HttpStatus status, String code, String detail, HttpHeaders headers,
-                        Map<String, Object> properties) {
+    public ApiException(ProblemCode code, String detail, HttpHeaders headers, Map<String, Object> properties) {
         super(detail, null, false, false);
-        this.status = status;
+        this.status = HttpStatus.valueOf(code.httpStatus());
         this.code = code;
         this.headers = headers;
         this.properties = properties;
@@ -33,7 +33,7 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
-    public String code() {
+    public ProblemCode code() {
         return code;
     }
 

@@ -34,8 +34,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                    "PAYLOAD_TOO_LARGE", new PayloadTooLargeException(limit).getMessage()));
+            json.writeValue(response.getOutputStream(), Problems.of(CommonProblem.PAYLOAD_TOO_LARGE,
+                    new PayloadTooLargeException(limit).getMessage()));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -14,6 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ChatSecurity {
 
+    /** The service's OpenAPI document: open, like health (the gateway publishes the merged one). */
+    public static final String API_DOCS = "/v3/api-docs";
+
     private ChatSecurity() {
     }
 
@@ -31,6 +34,7 @@ public final class ChatSecurity {
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden(json)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthenticated(json))
-                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(json)));
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(json)))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(API_DOCS).permitAll());
     }
 }

@@ -41,7 +41,7 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> apiException(ApiException e) {
-        ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
+        ProblemDetail problem = Problems.of(e.code(), e.getMessage());
         e.properties().forEach(problem::setProperty);
         return respond(e.status(), problem, e.headers());
     }
@@ -59,7 +59,7 @@ public class ProblemDetailsAdvice {
         } else if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             detail = "Field '" + path(databind) + "' has a value of the wrong type or form.";
         }
-        return respond(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", detail), null);
+        return respond(HttpStatus.BAD_REQUEST, Problems.of(CommonProblem.MALFORMED_REQUEST, detail), null);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -104,37 +104,37 @@ public class ProblemDetailsAdvice {
     /** A query parameter whose percent-encoding does not decode (the container gives up on it while parsing). */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException e) {
-        return respond(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+        return respond(HttpStatus.BAD_REQUEST, Problems.of(CommonProblem.MALFORMED_REQUEST,
                 "A request parameter is not correctly encoded."), null);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException e) {
-        return respond(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+        return respond(HttpStatus.CONTENT_TOO_LARGE, Problems.of(CommonProblem.PAYLOAD_TOO_LARGE,
                 e.getMessage()), null);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        return respond(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN",
+        return respond(HttpStatus.FORBIDDEN, Problems.of(CommonProblem.FORBIDDEN,
                 "You are not allowed to do this."), null);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        return respond(HttpStatus.UNAUTHORIZED, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+        return respond(HttpStatus.UNAUTHORIZED, Problems.of(CommonProblem.UNAUTHENTICATED,
                 "A valid access token is required."), null);
     }
 
     private ResponseEntity<ProblemDetail> springError(ErrorResponse e) {
         HttpStatusCode status = e.getStatusCode();
-        String code = switch (status.value()) {
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status.is4xxClientError() ? "REQUEST_REJECTED" : "INTERNAL_ERROR";
+        CommonProblem code = switch (status.value()) {
+            case 404 -> CommonProblem.NOT_FOUND;
+            case 405 -> CommonProblem.METHOD_NOT_ALLOWED;
+            case 406 -> CommonProblem.NOT_ACCEPTABLE;
+            case 413 -> CommonProblem.PAYLOAD_TOO_LARGE;
+            case 415 -> CommonProblem.UNSUPPORTED_MEDIA_TYPE;
+            default -> status.is4xxClientError() ? CommonProblem.REQUEST_REJECTED : CommonProblem.INTERNAL_ERROR;
         };
         String detail = status.is4xxClientError() ? e.getBody().getDetail()
                 : "An unexpected error occurred.";
@@ -147,12 +147,12 @@ public class ProblemDetailsAdvice {
             return springError(known);
         }
         log.error("Unexpected failure of a request", e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "INTERNAL_ERROR", "An unexpected error occurred; quote the request id when reporting it."), null);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(CommonProblem.INTERNAL_ERROR,
+                "An unexpected error occurred; quote the request id when reporting it."), null);
     }
 
     private ResponseEntity<ProblemDetail> validationFailed(String detail, List<Map<String, String>> errors) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
+        ProblemDetail problem = Problems.of(CommonProblem.VALIDATION_FAILED, detail);
         problem.setProperty("errors", errors);
         return respond(HttpStatus.BAD_REQUEST, problem, null);
     }

@@ -1,7 +1,6 @@
 package io.chatbackend.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -18,19 +17,19 @@ public final class ProblemSecurityHandlers {
     public static AuthenticationEntryPoint unauthenticated(JsonMapper json) {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A valid access token is required.");
+            write(json, response, CommonProblem.UNAUTHENTICATED, "A valid access token is required.");
         };
     }
 
     public static AccessDeniedHandler forbidden(JsonMapper json) {
-        return (request, response, exception) -> write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN",
+        return (request, response, exception) -> write(json, response, CommonProblem.FORBIDDEN,
                 "You are not allowed to do this.");
     }
 
-    static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String code, String detail)
+    static void write(JsonMapper json, HttpServletResponse response, CommonProblem code, String detail)
             throws IOException {
-        response.setStatus(status.value());
+        response.setStatus(code.httpStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(status, code, detail));
+        json.writeValue(response.getOutputStream(), Problems.of(code, detail));
     }
 }

@@ -1,5 +1,6 @@
 package io.chatbackend.platform.web;
 
+import io.chatbackend.platform.problem.ProblemCode;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -15,11 +16,17 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+    /** A problem with {@code code}'s status. */
+    public static ProblemDetail of(ProblemCode code, String detail) {
+        return of(HttpStatusCode.valueOf(code.httpStatus()), code, detail);
+    }
+
+    /** A problem with another status than {@code code}'s: for the statuses Spring decided (404, 405, 406, ...). */
+    public static ProblemDetail of(HttpStatusCode status, ProblemCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setTitle(title(code));
-        problem.setProperty("code", code);
+        problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setTitle(title(code.name()));
+        problem.setProperty("code", code.name());
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
         problem.setProperty("requestId", requestId);
         return problem;

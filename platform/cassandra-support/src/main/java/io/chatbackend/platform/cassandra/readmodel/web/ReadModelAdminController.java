@@ -8,6 +8,7 @@ import io.chatbackend.platform.cassandra.readmodel.RebuildRefusedException;
 import io.chatbackend.platform.cassandra.readmodel.RebuildStatus;
 import io.chatbackend.platform.cassandra.readmodel.UnknownReadModelException;
 import io.chatbackend.platform.web.ApiException;
+import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.platform.web.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,8 +48,7 @@ public class ReadModelAdminController {
         } catch (UnknownReadModelException e) {
             throw notFound();
         } catch (RebuildRefusedException e) {
-            throw new ApiException(HttpStatus.CONFLICT, "REBUILD_RUNNING",
-                    "A rebuild of this read model is already running.");
+            throw new ApiException(ReadModelProblem.REBUILD_RUNNING, "A rebuild of this read model is already running.");
         }
     }
 
@@ -56,16 +56,16 @@ public class ReadModelAdminController {
     RebuildStatus status(@PathVariable String model, @PathVariable String jobId, @AuthenticationPrincipal Jwt jwt) {
         requireAdmin(jwt);
         return admin.status(jobId).filter(status -> status.model().equals(model))
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "REBUILD_NOT_FOUND", "No such rebuild."));
+                .orElseThrow(() -> new ApiException(ReadModelProblem.REBUILD_NOT_FOUND, "No such rebuild."));
     }
 
     private static void requireAdmin(Jwt jwt) {
         if (jwt == null || !Caller.of(jwt).hasRole("ADMIN")) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "Only an admin may do this.");
+            throw new ApiException(CommonProblem.FORBIDDEN, "Only an admin may do this.");
         }
     }
 
     private static ApiException notFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "READ_MODEL_NOT_FOUND", "No such read model.");
+        return new ApiException(ReadModelProblem.READ_MODEL_NOT_FOUND, "No such read model.");
     }
 }

@@ -1,6 +1,7 @@
 package io.chatbackend.platform.cassandra.readmodel.web;
 
 import io.chatbackend.platform.cassandra.readmodel.ReadModelAdmin;
+import io.chatbackend.platform.problem.ProblemCatalog;
 import io.chatbackend.platform.web.ApiException;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,5 +19,10 @@ public class ReadModelAdminWebAutoConfiguration {
     @Bean
     ReadModelAdminController readModelAdminController(ReadModelAdmin admin) {
         return new ReadModelAdminController(admin);
+    }
+
+    @Bean
+    ProblemCatalog readModelProblems() {
+        return ProblemCatalog.of(ReadModelProblem.class);
     }
 }
