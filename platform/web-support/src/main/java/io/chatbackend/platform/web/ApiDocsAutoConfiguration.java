@@ -24,7 +24,7 @@ public class ApiDocsAutoConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer publicApiDocument(@Value("${spring.application.name}") String service,
+    OpenApiCustomizer publicApiDocument(@Value("${spring.application.name:service}") String service,
                                         @Value("${chat.api-docs.anonymous-paths:}") List<String> anonymousPaths,
                                         List<ProblemCatalog> catalogs) {
         return new PublicApiDocument(service, catalogs, anonymousPaths);
