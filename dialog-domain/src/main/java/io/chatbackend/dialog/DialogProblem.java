@@ -2,7 +2,7 @@ package io.chatbackend.dialog;
 
 import io.chatbackend.platform.problem.ProblemCode;
 
-/** The problem codes of dialog-domain's API, beside {@code CommonProblem}'s and {@code ReadModelProblem}'s: its one catalog. */
+/** dialog-domain's one catalog of problem codes, beside {@code CommonProblem}'s and {@code ReadModelProblem}'s. */
 public enum DialogProblem implements ProblemCode {
 
     DIALOG_NOT_FOUND(404, "No such dialog, or the caller is not a member of it."),

@@ -7,7 +7,7 @@ public enum NotificationProblem implements ProblemCode {
 
     MALFORMED_REQUEST(400, "The request could not be understood."),
     VALIDATION_FAILED(400, "The access token names no device ('did'); log in with a device id."),
-    UNAUTHENTICATED(401, "A valid bearer token (or, for the WebSocket, a valid unused ticket for this node) is required."),
+    UNAUTHENTICATED(401, "A valid bearer token (for the WebSocket: a valid, unused ticket for this node) is required."),
     FORBIDDEN(403, "The caller may not do this."),
     NOT_FOUND(404, "No resource exists at this path."),
     METHOD_NOT_ALLOWED(405, "The path exists, but not for this method."),

@@ -51,6 +51,36 @@ class HostileClientsIT {
         system = ChatSystem.shared();
     }
 
+    /**
+     * Blocking through the whole stack (ADR 0024): the blocked user's send in the direct dialog is refused by the
+     * participant and answered by the coordinator as to a non-member, a new dialog or a group with the blocker is
+     * refused as for a user who does not exist; lifting the block lets the send through.
+     */
+    @Test
+    void aBlockedUserCannotReachTheBlockerAndIsAnsweredAsAStrangerIs() {
+        ChatSystem.Account alice = system.register();
+        ChatSystem.Account troll = system.register();
+        ChatSystem.Login aliceLogin = system.login(alice, "phone");
+        ChatSystem.Login trollLogin = system.login(troll, "phone");
+        String direct = system.createDirect(trollLogin, alice);
+        system.send(trollLogin, direct, "hello");
+
+        assertThat(system.call("PUT", "/api/v1/blocks/" + troll.userId(), aliceLogin.accessToken(), null)
+                .statusCode()).isEqualTo(204);
+        String send = "{\"clientMessageId\":\"" + UUID.randomUUID() + "\",\"body\":{\"type\":\"text\",\"text\":\"x\"}}";
+        Api.assertProblem(system.call("POST", "/api/v1/dialogs/" + direct + "/messages", trollLogin.accessToken(),
+                send), 404, "DIALOG_NOT_FOUND");
+        Api.assertProblem(system.call("POST", "/api/v1/dialogs/" + UUID.randomUUID() + "/messages",
+                trollLogin.accessToken(), send), 404, "DIALOG_NOT_FOUND");
+        Api.assertProblem(system.call("POST", "/api/v1/dialogs", trollLogin.accessToken(), "{\"type\":\"group\","
+                + "\"title\":\"x\",\"memberIds\":[\"" + alice.userId() + "\"]}"), 400, "VALIDATION_FAILED");
+        system.send(aliceLogin, direct, "the blocker still writes");
+
+        assertThat(system.call("DELETE", "/api/v1/blocks/" + troll.userId(), aliceLogin.accessToken(), null)
+                .statusCode()).isEqualTo(204);
+        system.send(trollLogin, direct, "let through again");
+    }
+
     @Test
     void aTicketForgedWithTheShippedKeyOpensNoSession() throws Exception {
         ChatSystem.Account alice = system.register();

@@ -112,7 +112,8 @@ final class OpenApiDocuments {
             String name = schema.getKey();
             if (!name.equals(PROBLEM) && merged.has(name) && !merged.get(name).equals(schema.getValue())) {
                 String renamed = pascal(service) + name;
-                text = text.replace("\"#/components/schemas/" + name + "\"", "\"#/components/schemas/" + renamed + "\"");
+                text = text.replace("\"#/components/schemas/" + name + "\"",
+                        "\"#/components/schemas/" + renamed + "\"");
                 ObjectNode copy = (ObjectNode) CANONICAL.readTree(text);
                 ObjectNode schemas = (ObjectNode) copy.path("components").path("schemas");
                 schemas.set(renamed, schemas.remove(name));

@@ -3,6 +3,8 @@ package io.chatbackend.userclient;
 import io.chatbackend.dialog.contract.events.DialogTopics;
 import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.dialog.contract.events.MemberLeft;
+import io.chatbackend.dialog.contract.events.UserBlocked;
+import io.chatbackend.dialog.contract.events.UserUnblocked;
 import io.chatbackend.platform.events.ContractShape;
 import io.chatbackend.userclient.contract.PresenceChanged;
 import io.chatbackend.userclient.contract.UserClientTopics;
@@ -138,6 +140,53 @@ class PresenceIT extends UserClientIntegrationTest {
         assertThat(presenceOf(viewerToken, "/api/v1/presence?userIds=" + peer)).as("left, replay ignored").isEmpty();
         assertThat(jdbc.queryForObject("SELECT seq FROM dialog_member WHERE dialog_id = ? AND user_id = ?",
                 Long.class, dialog, peer)).isEqualTo(5);
+    }
+
+    @Test
+    void aBlockerLooksLikeAStrangerToWhomTheyBlockedAsBlockEventsSay() throws Exception {
+        UUID dialog = UUID.randomUUID();
+        UUID blocker = UUID.randomUUID();
+        UUID blocked = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        publish(MemberJoined.TYPE, dialog, blocker, 1);
+        publish(MemberJoined.TYPE, dialog, blocked, 2);
+        publish(MemberJoined.TYPE, dialog, other, 3);
+        String blockedToken = IDENTITY.userToken(blocked, "b");
+        String otherToken = IDENTITY.userToken(other, "o");
+        String query = "/api/v1/presence?userIds=" + blocker;
+        await("membership consumed", Duration.ofSeconds(60), () -> presenceOf(blockedToken, query).size() == 1);
+
+        publishBlock(UserBlocked.TYPE, blocker, blocked, 0);
+        await("block consumed", Duration.ofSeconds(60), () -> presenceOf(blockedToken, query).isEmpty());
+        assertThat(presenceOf(otherToken, query)).as("others still see the blocker").hasSize(1);
+        assertThat(presenceOf(IDENTITY.userToken(blocker, "x"), "/api/v1/presence?userIds=" + blocked))
+                .as("the blocker still sees whom they blocked").hasSize(1);
+
+        publishBlock(UserUnblocked.TYPE, blocker, blocked, 1);
+        publishBlock(UserBlocked.TYPE, blocker, blocked, 0); // an old block replayed: must not undo the unblock
+        await("unblock consumed", Duration.ofSeconds(60), () -> presenceOf(blockedToken, query).size() == 1);
+        UUID marker = UUID.randomUUID();
+        publishBlock(UserBlocked.TYPE, blocker, marker, 2);
+        await("later events consumed", Duration.ofSeconds(60), () -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM user_block WHERE blocked_id = ?)", Boolean.class, marker)));
+        assertThat(presenceOf(blockedToken, query)).as("replay ignored").hasSize(1);
+    }
+
+    /** Publishes dialog-contract's sample of a block event as dialog-domain would, with our ids and sequence. */
+    private void publishBlock(String type, UUID blocker, UUID blocked, long sequence) throws Exception {
+        ObjectNode event = (ObjectNode) sample(DialogTopics.sample(type));
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("aggregateId", blocker.toString());
+        event.put("aggregateSequence", sequence);
+        ObjectNode payload = (ObjectNode) event.get("payload");
+        payload.put("blockerId", blocker.toString());
+        payload.put("blockedId", blocked.toString());
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topics.physical(DialogTopics.BLOCKS), blocker.toString(),
+                    json.writeValueAsString(event))).get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -63,7 +63,7 @@ class DialogConfiguration {
                 .build();
     }
 
-    /** This service's problem codes (its OpenAPI document lists them; docs/adr/0022-one-catalog-of-problem-codes.md). */
+    /** This service's problem codes, listed by its OpenAPI document (docs/adr/0022-one-catalog-of-problem-codes.md). */
     @Bean
     ProblemCatalog dialogProblems() {
         return ProblemCatalog.of(DialogProblem.class);

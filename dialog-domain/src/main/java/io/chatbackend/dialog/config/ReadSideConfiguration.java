@@ -54,7 +54,7 @@ class ReadSideConfiguration {
     /** Created (kept forever) at start: the topic this context publishes to, and the one it reads. */
     @Bean
     DeclaredTopics dialogTopics() {
-        return DeclaredTopics.of(DialogTopics.DIALOGS, MessageSent.TOPIC);
+        return DeclaredTopics.of(DialogTopics.DIALOGS, DialogTopics.BLOCKS, MessageSent.TOPIC);
     }
 
     @Bean

@@ -9,10 +9,15 @@ import io.chatbackend.dialog.command.MemberJoinedEvent;
 import io.chatbackend.dialog.command.MemberLeftEvent;
 import io.chatbackend.dialog.command.MessageAppendedEvent;
 import io.chatbackend.dialog.command.ReadWatermarkAdvancedEvent;
+import io.chatbackend.dialog.command.UserBlockedEvent;
+import io.chatbackend.dialog.command.UserUnblockedEvent;
 import io.chatbackend.dialog.contract.events.DialogCreated;
+import io.chatbackend.dialog.contract.events.DialogTopics;
 import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.dialog.contract.events.MemberLeft;
 import io.chatbackend.dialog.contract.events.ReadWatermarkAdvanced;
+import io.chatbackend.dialog.contract.events.UserBlocked;
+import io.chatbackend.dialog.contract.events.UserUnblocked;
 
 /**
  * Maps dialog-domain's private domain events to its published integration events (the contract). Lane events stay
@@ -21,8 +26,12 @@ import io.chatbackend.dialog.contract.events.ReadWatermarkAdvanced;
  */
 final class DialogContractMapping {
 
-    /** A published event: its type, version, the dialog it belongs to (the Kafka key), and its payload. */
-    record Published(String type, int version, UUID dialogId, Object payload) {
+    /** A published event: its type, version, topic, Kafka key (the dialog, or the blocker), and its payload. */
+    record Published(String type, int version, String topic, UUID key, Object payload) {
+
+        Published(String type, int version, UUID dialogId, Object payload) {
+            this(type, version, DialogTopics.DIALOGS, dialogId, payload);
+        }
     }
 
     private DialogContractMapping() {
@@ -54,6 +63,16 @@ final class DialogContractMapping {
             UUID dialogId = UUID.fromString(advanced.dialogId());
             return Optional.of(new Published(ReadWatermarkAdvanced.TYPE, ReadWatermarkAdvanced.VERSION, dialogId,
                     new ReadWatermarkAdvanced(dialogId, advanced.userId(), advanced.readSeq(), false)));
+        }
+        if (event instanceof UserBlockedEvent blocked) {
+            UUID blocker = UUID.fromString(blocked.blockerId());
+            return Optional.of(new Published(UserBlocked.TYPE, UserBlocked.VERSION, DialogTopics.BLOCKS, blocker,
+                    new UserBlocked(blocker, blocked.blockedId(), blocked.blockedAt())));
+        }
+        if (event instanceof UserUnblockedEvent unblocked) {
+            UUID blocker = UUID.fromString(unblocked.blockerId());
+            return Optional.of(new Published(UserUnblocked.TYPE, UserUnblocked.VERSION, DialogTopics.BLOCKS, blocker,
+                    new UserUnblocked(blocker, unblocked.blockedId(), unblocked.unblockedAt())));
         }
         return Optional.empty();
     }

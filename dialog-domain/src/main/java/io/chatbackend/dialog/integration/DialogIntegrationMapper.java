@@ -2,14 +2,13 @@ package io.chatbackend.dialog.integration;
 
 import java.util.List;
 
-import io.chatbackend.dialog.contract.events.DialogTopics;
 import io.chatbackend.platform.events.OutgoingEvent;
 import io.chatbackend.platform.events.axon.DomainEventEnvelopes;
 import io.chatbackend.platform.events.axon.IntegrationEventMapper;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
-/** What dialog-domain publishes from its event store: dialog-scoped events on one topic, keyed by dialog id. */
+/** What dialog-domain publishes from its event store: dialog events keyed by dialog id, blocks by the blocker. */
 @Component
 class DialogIntegrationMapper implements IntegrationEventMapper {
 
@@ -22,7 +21,7 @@ class DialogIntegrationMapper implements IntegrationEventMapper {
     @Override
     public List<OutgoingEvent> map(EventMessage<?> message) {
         return DialogContractMapping.toContract(message.getPayload())
-                .map(published -> List.of(envelopes.outgoing(DialogTopics.DIALOGS, published.dialogId().toString(),
+                .map(published -> List.of(envelopes.outgoing(published.topic(), published.key().toString(),
                         message, published.type(), published.version(), published.payload())))
                 .orElse(List.of());
     }

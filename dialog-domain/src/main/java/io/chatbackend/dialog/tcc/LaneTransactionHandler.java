@@ -63,7 +63,7 @@ class LaneTransactionHandler {
     @CommandHandler
     TryOutcome handle(TryLaneTransactionCommand command) {
         LaneSubject subject = command.subject();
-        if (!isMember(subject)) {
+        if (!maySend(subject)) {
             return new TryOutcome.Refused(LaneTccCodes.NOT_A_MEMBER);
         }
         Instant now = clock.instant();
@@ -100,7 +100,7 @@ class LaneTransactionHandler {
     @CommandHandler
     ConfirmOutcome<LaneConfirmation> handle(TryAndConfirmLaneTransactionCommand command) {
         LaneSubject subject = command.subject();
-        if (!isMember(subject)) {
+        if (!maySend(subject)) {
             return new ConfirmOutcome.Refused<>(LaneTccCodes.NOT_A_MEMBER);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -202,9 +202,17 @@ class LaneTransactionHandler {
         }
     }
 
-    private boolean isMember(LaneSubject subject) {
+    /**
+     * A member may send, unless the dialog is direct and the other member has blocked them: then they are refused as
+     * a non-member is, so the sender learns nothing a stranger would not (ADR 0024).
+     */
+    private boolean maySend(LaneSubject subject) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM dialog_member WHERE dialog_id = "
-                + "?::uuid AND user_id = ?)", Boolean.class, subject.dialogId(), subject.senderId()));
+                + "?::uuid AND user_id = ?) AND NOT EXISTS (SELECT 1 FROM dialog d JOIN dialog_member peer "
+                + "ON peer.dialog_id = d.dialog_id JOIN user_block b ON b.blocker_id = peer.user_id "
+                + "WHERE d.dialog_id = ?::uuid AND d.type = 'DIRECT' AND peer.user_id <> ? AND b.blocked_id = ?)",
+                Boolean.class, subject.dialogId(), subject.senderId(), subject.dialogId(), subject.senderId(),
+                subject.senderId()));
     }
 
 }

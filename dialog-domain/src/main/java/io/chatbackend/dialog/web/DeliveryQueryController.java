@@ -54,10 +54,13 @@ class DeliveryQueryController {
      */
     @PostMapping("/dialogs/{dialogId}/read")
     Map<String, Object> markRead(@PathVariable UUID dialogId, @Valid @RequestBody MarkRead request) {
-        members.joinedAtSeq(dialogId, request.userId()).orElseThrow(() -> new ApiException(DialogProblem.DIALOG_NOT_FOUND, "No such dialog."));
+        members.joinedAtSeq(dialogId, request.userId()).orElseThrow(() -> new ApiException(
+                DialogProblem.DIALOG_NOT_FOUND,
+                "No such dialog."));
         long lastDialogSeq = members.lastDialogSeq(dialogId);
         if (request.upToSeq() > lastDialogSeq) {
-            throw new ApiException(DialogProblem.WATERMARK_OUT_OF_RANGE, "The dialog's last message is " + lastDialogSeq + ".");
+            throw new ApiException(DialogProblem.WATERMARK_OUT_OF_RANGE,
+                    "The dialog's last message is " + lastDialogSeq + ".");
         }
         long readSeq = request.upToSeq() == 0 ? 0 : commands.sendAndWait(new AdvanceReadWatermarkCommand(
                 ReadMarker.idOf(dialogId.toString(), request.userId()), dialogId.toString(), request.userId(),
@@ -80,9 +83,12 @@ class DeliveryQueryController {
                         @RequestParam(defaultValue = "0") long afterSeq,
                         @RequestParam(defaultValue = "" + DialogReadController.DEFAULT_PAGE) int limit) {
         if (afterSeq < 0 || limit < 1 || limit > DialogReadController.MAX_PAGE) {
-            throw new ApiException(CommonProblem.VALIDATION_FAILED, "'afterSeq' must be at least 0 and 'limit' between 1 and " + DialogReadController.MAX_PAGE + ".");
+            throw new ApiException(CommonProblem.VALIDATION_FAILED,
+                    "'afterSeq' must be at least 0 and 'limit' between 1 and " + DialogReadController.MAX_PAGE + ".");
         }
-        long joinedAtSeq = members.joinedAtSeq(dialogId, viewer).orElseThrow(() -> new ApiException(DialogProblem.DIALOG_NOT_FOUND, "No such dialog."));
+        long joinedAtSeq = members.joinedAtSeq(dialogId, viewer).orElseThrow(() -> new ApiException(
+                DialogProblem.DIALOG_NOT_FOUND,
+                "No such dialog."));
         return reads.history(dialogId, joinedAtSeq, null, afterSeq, limit);
     }
 }

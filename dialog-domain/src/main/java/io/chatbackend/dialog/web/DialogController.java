@@ -10,6 +10,7 @@ import io.chatbackend.dialog.command.DialogType;
 import io.chatbackend.dialog.command.RemoveMemberCommand;
 import io.chatbackend.dialog.config.DialogProperties;
 import io.chatbackend.dialog.integration.UserDirectory;
+import io.chatbackend.dialog.query.BlockQueries;
 import io.chatbackend.dialog.query.DialogQueries;
 import io.chatbackend.dialog.query.DialogView;
 import io.chatbackend.dialog.readmodel.DialogReadQueries;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Dialogs and their members. Non-members get the same 404 as for a dialog that does not exist. */
@@ -48,11 +50,13 @@ class DialogController {
     private final UserDirectory users;
     private final DialogProperties properties;
     private final DialogReadQueries reads;
+    private final BlockQueries blocks;
 
     DialogController(CommandGateway commands, DialogQueries queries, UserDirectory users,
-                     DialogProperties properties, DialogReadQueries reads) {
+                     DialogProperties properties, DialogReadQueries reads, BlockQueries blocks) {
         this.commands = commands;
         this.queries = queries;
+        this.blocks = blocks;
         this.reads = reads;
         this.users = users;
         this.properties = properties;
@@ -89,7 +93,7 @@ class DialogController {
                           @AuthenticationPrincipal Jwt jwt) {
         UUID me = Caller.of(jwt).userId();
         UUID id = visible(dialogId, me).dialogId();
-        requireKnown(request.userIds());
+        requireReachable(me, request.userIds());
         answer(commands.sendAndWait(new AddMembersCommand(id.toString(), me, request.userIds(),
                 properties.maxGroupSize())));
         return visible(dialogId, me);
@@ -116,7 +120,8 @@ class DialogController {
         long upToSeq = request.upToSeq();
         long lastDialogSeq = queries.lastDialogSeq(id);
         if (upToSeq > lastDialogSeq) {
-            throw new ApiException(DialogProblem.WATERMARK_OUT_OF_RANGE, "The dialog's last message is " + lastDialogSeq + "; cannot mark " + upToSeq + " as read.");
+            throw new ApiException(DialogProblem.WATERMARK_OUT_OF_RANGE, "The dialog's last message is "
+                    + lastDialogSeq + "; cannot mark " + upToSeq + " as read.");
         }
         if (upToSeq == 0) {
             return new ReadWatermark(id, 0);
@@ -150,7 +155,7 @@ class DialogController {
         if (queries.exists(dialogId)) {
             return ResponseEntity.ok(visible(dialogId.toString(), me));
         }
-        requireKnown(List.of(request.peerUserId()));
+        requireReachable(me, List.of(request.peerUserId()));
         try {
             commands.sendAndWait(new CreateDialogCommand(dialogId.toString(), DialogType.DIRECT, null, me,
                     List.of(request.peerUserId()), 2));
@@ -171,7 +176,7 @@ class DialogController {
         if (members.stream().distinct().filter(id -> !id.equals(me)).count() + 1 > properties.maxGroupSize()) {
             throw invalid("A group has at most " + properties.maxGroupSize() + " members.");
         }
-        requireKnown(members);
+        requireReachable(me, members);
         UUID dialogId = UUID.randomUUID();
         commands.sendAndWait(new CreateDialogCommand(dialogId.toString(), DialogType.GROUP, request.title().strip(),
                 me, members, properties.maxGroupSize()));
@@ -194,10 +199,15 @@ class DialogController {
         return queries.findForMember(id, viewer).orElseThrow(DialogController::notFound);
     }
 
-    private void requireKnown(List<UUID> userIds) {
-        Set<UUID> unknown = users.unknown(new ArrayList<>(userIds));
-        if (!unknown.isEmpty()) {
-            throw invalid("Unknown users: " + unknown);
+    /**
+     * Refuses users who do not exist and users who have blocked {@code me}, with one answer for both: a blocked user
+     * learns nothing a stranger would not (ADR 0024).
+     */
+    private void requireReachable(UUID me, List<UUID> userIds) {
+        Set<UUID> unreachable = new TreeSet<>(users.unknown(new ArrayList<>(userIds)));
+        unreachable.addAll(blocks.blockersOf(me, userIds));
+        if (!unreachable.isEmpty()) {
+            throw invalid("Unknown users: " + unreachable);
         }
     }
 
@@ -207,7 +217,8 @@ class DialogController {
                 case DIALOG_NOT_FOUND -> notFound();
                 case FORBIDDEN -> new ApiException(CommonProblem.FORBIDDEN, "Only an admin of the group may do this.");
                 case GROUP_FULL -> new ApiException(DialogProblem.GROUP_FULL, "The group is full.");
-                case NOT_A_GROUP -> new ApiException(DialogProblem.NOT_A_GROUP, "Members of a direct dialog cannot change.");
+                case NOT_A_GROUP -> new ApiException(DialogProblem.NOT_A_GROUP,
+                        "Members of a direct dialog cannot change.");
                 case NOT_A_MEMBER -> new ApiException(DialogProblem.MEMBER_NOT_FOUND, "That user is not a member.");
             };
         });

@@ -17,7 +17,10 @@ import io.chatbackend.dialog.command.MemberRole;
 import io.chatbackend.dialog.command.MessageAppendedEvent;
 import io.chatbackend.dialog.command.ReadWatermarkAdvancedEvent;
 import io.chatbackend.dialog.contract.events.DialogCreated;
+import io.chatbackend.dialog.command.UserBlockedEvent;
+import io.chatbackend.dialog.command.UserUnblockedEvent;
 import io.chatbackend.dialog.contract.events.DialogTopics;
+import io.chatbackend.dialog.contract.events.UserBlocked;
 import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.dialog.contract.events.MemberLeft;
 import io.chatbackend.dialog.contract.events.ReadWatermarkAdvanced;
@@ -48,6 +51,22 @@ class DialogContractTest {
         assertPublishedLikeSample(new MemberLeftEvent(dialogId, user, UUID.randomUUID()), MemberLeft.TYPE);
         assertPublishedLikeSample(new ReadWatermarkAdvancedEvent("read:" + dialogId + ":" + user, dialogId, user, 7),
                 ReadWatermarkAdvanced.TYPE);
+    }
+
+    @Test
+    void blocksArePublishedOnTheirOwnTopicKeyedByTheBlockerInTheShapeOfTheirSamples() throws Exception {
+        UUID blocked = UUID.randomUUID();
+        for (Object domainEvent : List.of(new UserBlockedEvent(user.toString(), blocked, Instant.now()),
+                new UserUnblockedEvent(user.toString(), blocked, Instant.now()))) {
+            OutgoingEvent event = single(domainEvent);
+            assertThat(event.topic()).isEqualTo(DialogTopics.BLOCKS);
+            assertThat(event.key()).as("keyed by the blocker").isEqualTo(user.toString());
+            JsonNode sample = codec.toTree(codec.decode(new ClassPathResource(DialogTopics.sample(event.event().type()))
+                    .getContentAsString(StandardCharsets.UTF_8)));
+            assertThat(ContractShape.of(codec.toTree(event.event()))).isEqualTo(ContractShape.of(sample));
+        }
+        assertThat(codec.payload(single(new UserBlockedEvent(user.toString(), blocked, Instant.EPOCH)).event(),
+                UserBlocked.class)).isEqualTo(new UserBlocked(user, blocked, Instant.EPOCH));
     }
 
     @Test

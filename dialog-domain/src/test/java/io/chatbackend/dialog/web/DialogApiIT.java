@@ -122,6 +122,71 @@ class DialogApiIT extends DialogDomainIntegrationTest {
                 tooMany), 400, "VALIDATION_FAILED");
     }
 
+    @Test
+    void aBlockedUserMeetsAStrangersRefusalsAndTheBlockCanBeLifted() throws Exception {
+        UUID dave = UUID.randomUUID();
+        UUID erin = UUID.randomUUID();
+        String direct = json.readTree(send("POST", "/api/v1/dialogs", dave, "{\"type\":\"direct\",\"peerUserId\":\""
+                + alice + "\"}").body()).get("dialogId").asString();
+        String group = json.readTree(send("POST", "/api/v1/dialogs", bob, "{\"type\":\"group\",\"title\":\"g\"}")
+                .body()).get("dialogId").asString();
+        UUID ghost = UUID.randomUUID();
+        IDENTITY.markUnknown(ghost);
+        String stranger = send("POST", "/api/v1/dialogs", bob, "{\"type\":\"direct\",\"peerUserId\":\""
+                + ghost + "\"}").body();
+
+        assertThat(send("PUT", "/api/v1/blocks/" + bob, alice, null).statusCode()).isEqualTo(204);
+        assertThat(send("PUT", "/api/v1/blocks/" + bob, alice, null).statusCode()).as("idempotent").isEqualTo(204);
+        assertThat(send("PUT", "/api/v1/blocks/" + dave, alice, null).statusCode()).isEqualTo(204);
+        JsonNode blocks = json.readTree(send("GET", "/api/v1/blocks", alice, null).body()).get("items");
+        java.util.List<String> blocked = new java.util.ArrayList<>();
+        blocks.forEach(block -> blocked.add(block.get("userId").asString()));
+        assertThat(blocked).containsExactlyInAnyOrder(bob.toString(), dave.toString());
+        assertThat(json.readTree(send("GET", "/api/v1/blocks", bob, null).body()).get("items").isEmpty())
+                .as("the blocked user's own list does not show it").isTrue();
+        assertProblem(send("PUT", "/api/v1/blocks/" + alice, alice, null), 400, "VALIDATION_FAILED");
+        assertProblem(send("PUT", "/api/v1/blocks/" + ghost, alice, null), 400, "VALIDATION_FAILED");
+        assertProblem(send("DELETE", "/api/v1/blocks/" + erin, alice, null), 404, "NOT_FOUND");
+
+        // Bob, blocked, meets what he meets for a user who does not exist: the same status, code and wording.
+        HttpResponse<String> newDirect = send("POST", "/api/v1/dialogs", bob, "{\"type\":\"direct\",\"peerUserId\":\""
+                + alice + "\"}");
+        assertProblem(newDirect, 400, "VALIDATION_FAILED");
+        assertThat(detail(newDirect.body())).isEqualTo(detail(stranger).replace(ghost.toString(), alice.toString()));
+        assertProblem(send("POST", "/api/v1/dialogs/" + group + "/members", bob, "{\"userIds\":[\"" + alice + "\"]}"),
+                400, "VALIDATION_FAILED");
+        assertProblem(send("POST", "/api/v1/dialogs", bob, "{\"type\":\"group\",\"title\":\"h\",\"memberIds\":[\""
+                + alice + "\"]}"), 400, "VALIDATION_FAILED");
+        // Dave, blocked, can no longer send in his direct dialog with Alice, and is refused as a non-member is;
+        // Alice still can, and in a group blocking changes nothing.
+        assertThat(tryAndConfirm(direct, dave)).isEqualTo("NOT_A_MEMBER");
+        assertThat(tryAndConfirm(direct, alice)).isEqualTo("CONFIRMED");
+        assertThat(send("POST", "/api/v1/dialogs/" + group + "/members", bob, "{\"userIds\":[\"" + dave + "\"]}")
+                .statusCode()).isEqualTo(200);
+
+        assertThat(send("DELETE", "/api/v1/blocks/" + dave, alice, null).statusCode()).isEqualTo(204);
+        assertThat(tryAndConfirm(direct, dave)).isEqualTo("CONFIRMED");
+        assertThat(send("POST", "/api/v1/dialogs/" + group + "/members", bob, "{\"userIds\":[\"" + alice + "\"]}")
+                .statusCode()).as("Bob is still blocked").isEqualTo(400);
+        assertThat(send("DELETE", "/api/v1/blocks/" + bob, alice, null).statusCode()).isEqualTo(204);
+        assertThat(send("POST", "/api/v1/dialogs/" + group + "/members", bob, "{\"userIds\":[\"" + alice + "\"]}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    private String tryAndConfirm(String dialogId, UUID sender) throws Exception {
+        HttpResponse<String> answer = raw("POST", "/internal/tcc/lanes/try-confirm-batch",
+                IDENTITY.serviceToken("svc", "tcc"), "{\"attempts\":[{\"txId\":\"" + UUID.randomUUID()
+                        + "\",\"dialogId\":\"" + dialogId + "\",\"senderId\":\"" + sender + "\"}]}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode only = json.readTree(answer.body()).get("answers").get(0);
+        String code = only.path("code").asString("");
+        return code.isEmpty() ? only.get("outcome").asString() : code;
+    }
+
+    private String detail(String problem) {
+        return json.readTree(problem).get("detail").asString();
+    }
+
     private void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo(code);

@@ -56,7 +56,7 @@ class MessageConfiguration {
                 LEASE_TTL.dividedBy(3));
     }
 
-    /** This service's problem codes (its OpenAPI document lists them; docs/adr/0022-one-catalog-of-problem-codes.md). */
+    /** This service's problem codes, listed by its OpenAPI document (docs/adr/0022-one-catalog-of-problem-codes.md). */
     @Bean
     ProblemCatalog messageProblems() {
         return ProblemCatalog.of(MessageProblem.class);

@@ -49,9 +49,14 @@ class MessageController {
         UUID dialog = dialogIdOf(dialogId);
         String text = request.body().text();
         if (text.isBlank() || text.length() > maxTextLength) {
-            throw new ApiException(CommonProblem.VALIDATION_FAILED, "The text must have 1 to " + maxTextLength + " characters.");
+            throw new ApiException(CommonProblem.VALIDATION_FAILED,
+                    "The text must have 1 to " + maxTextLength + " characters.");
         }
-        SendResult result = coordinator.send(Caller.of(jwt).userId(), dialog, request.clientMessageId(), text);
+        UUID sender = Caller.of(jwt).userId();
+        if (!membership.mayBeMember(dialog, sender, jwt.getTokenValue())) {
+            throw new ApiException(MessageProblem.DIALOG_NOT_FOUND, "No such dialog.");
+        }
+        SendResult result = coordinator.send(sender, dialog, request.clientMessageId(), text);
         if (result instanceof SendResult.Sent sent) {
             return ResponseEntity.status(HttpStatus.CREATED).body(body(sent));
         }
@@ -101,12 +106,16 @@ class MessageController {
         HttpHeaders retry = new HttpHeaders();
         retry.set(HttpHeaders.RETRY_AFTER, "1");
         return switch (reason) {
-            case IDEMPOTENCY_KEY_REUSED -> new ApiException(MessageProblem.IDEMPOTENCY_KEY_REUSED, "This clientMessageId was used for another dialog or body.");
-            case LANE_BUSY -> new ApiException(MessageProblem.LANE_BUSY, "Your previous message to this dialog is still being sent; retry shortly.", retry, Map.of());
+            case IDEMPOTENCY_KEY_REUSED -> new ApiException(MessageProblem.IDEMPOTENCY_KEY_REUSED,
+                    "This clientMessageId was used for another dialog or body.");
+            case LANE_BUSY -> new ApiException(MessageProblem.LANE_BUSY,
+                    "Your previous message to this dialog is still being sent; retry shortly.", retry, Map.of());
             case DIALOG_NOT_FOUND -> new ApiException(MessageProblem.DIALOG_NOT_FOUND, "No such dialog.");
-            case DIALOG_UNAVAILABLE -> new ApiException(MessageProblem.DIALOG_UNAVAILABLE, "The message was not sent; retrying with the same clientMessageId starts a new attempt.", retry,
+            case DIALOG_UNAVAILABLE -> new ApiException(MessageProblem.DIALOG_UNAVAILABLE,
+                    "The message was not sent; retrying with the same clientMessageId starts a new attempt.", retry,
                     Map.of());
-            case ID_UNAVAILABLE -> new ApiException(CommonProblem.SERVICE_UNAVAILABLE, "The message was not sent; retry shortly.", retry, Map.of());
+            case ID_UNAVAILABLE -> new ApiException(CommonProblem.SERVICE_UNAVAILABLE,
+                    "The message was not sent; retry shortly.", retry, Map.of());
         };
     }
 

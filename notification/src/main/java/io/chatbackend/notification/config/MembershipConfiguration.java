@@ -12,6 +12,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
+
 /**
  * The dialogs' members as the node knows them: a view rebuilt from the dialogs topic at every start (the node is
  * out of service until it has replayed) and kept current by tailing it.
@@ -27,7 +29,8 @@ public class MembershipConfiguration {
     @Bean
     MembershipTail membershipTail(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, TopicNames names,
                                   IntegrationEventCodec codec, MembershipView view, Admin admin) {
-        return new MembershipTail(bootstrap, names, DialogTopics.DIALOGS, codec, view, admin);
+        return new MembershipTail(bootstrap, names, List.of(DialogTopics.DIALOGS, DialogTopics.BLOCKS), codec, view,
+                admin);
     }
 
     @Bean

@@ -29,7 +29,7 @@ public class TopicsConfiguration {
     /** The topics read here, created (kept forever) if their owners have not yet. */
     @Bean
     DeclaredTopics consumedTopics() {
-        return DeclaredTopics.of(DialogTopics.DIALOGS, MessageSent.TOPIC, UserClientTopics.USERS);
+        return DeclaredTopics.of(DialogTopics.DIALOGS, DialogTopics.BLOCKS, MessageSent.TOPIC, UserClientTopics.USERS);
     }
 
     /**

@@ -26,12 +26,12 @@ public final class MembershipTail implements SmartLifecycle {
     private final TopicTail tail;
 
     /**
-     * @param logicalTopic the dialog topic, without test prefix
+     * @param logicalTopics the dialog topic and the blocks topic, without test prefix
      */
-    public MembershipTail(String bootstrapServers, TopicNames names, String logicalTopic, IntegrationEventCodec codec,
-                          MembershipView view, Admin admin) {
+    public MembershipTail(String bootstrapServers, TopicNames names, List<String> logicalTopics,
+                          IntegrationEventCodec codec, MembershipView view, Admin admin) {
         this.tail = new TopicTail(TopicTail.Settings.of(bootstrapServers, "notification-membership",
-                List.of(logicalTopic), TopicTail.StartAt.BEGINNING).withMaxPollRecords(2000), names, codec, admin,
+                logicalTopics, TopicTail.StartAt.BEGINNING).withMaxPollRecords(2000), names, codec, admin,
                 (key, event) -> view.apply(event));
     }
 

@@ -2,6 +2,8 @@ package io.chatbackend.notification.membership;
 
 import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.dialog.contract.events.MemberLeft;
+import io.chatbackend.dialog.contract.events.UserBlocked;
+import io.chatbackend.dialog.contract.events.UserUnblocked;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
 
@@ -12,7 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who is in which dialog, from dialog-domain's membership events: the fan-out's recipient lists. Held in memory
+ * Who is in which dialog, from dialog-domain's membership events: the fan-out's recipient lists; and who blocked
+ * whom, from its block events, for presence. Held in memory
  * and rebuilt from the topic's beginning at every start (the topic is kept forever), see {@link MembershipTail}.
  *
  * <p>Order-free and idempotent: per (dialog, user) the entry remembers the event sequence it came from, and an
@@ -25,12 +28,14 @@ public final class MembershipView {
     private final Map<UUID, Map<UUID, Entry>> byDialog = new ConcurrentHashMap<>();
     /** Dialogs each user has an entry in (member or not): for {@link #shareADialog}. */
     private final Map<UUID, java.util.Set<UUID>> byUser = new ConcurrentHashMap<>();
+    /** Per blocker, per blocked user: whether blocked, by the block list's newest sequence (ADR 0024). */
+    private final Map<UUID, Map<UUID, Entry>> blocksByBlocker = new ConcurrentHashMap<>();
 
     public MembershipView(IntegrationEventCodec codec) {
         this.codec = codec;
     }
 
-    /** Applies a dialog event; other types than joins and leaves are ignored. */
+    /** Applies a dialog or block event; other types than joins, leaves, blocks and unblocks are ignored. */
     public void apply(IntegrationEvent event) {
         switch (event.type()) {
             case MemberJoined.TYPE -> {
@@ -41,6 +46,14 @@ public final class MembershipView {
             case MemberLeft.TYPE -> {
                 MemberLeft left = codec.payload(event, MemberLeft.class);
                 put(left.dialogId(), left.userId(), new Entry(false, Long.MAX_VALUE, event.aggregateSequence()));
+            }
+            case UserBlocked.TYPE -> {
+                UserBlocked blocked = codec.payload(event, UserBlocked.class);
+                putBlock(blocked.blockerId(), blocked.blockedId(), true, event.aggregateSequence());
+            }
+            case UserUnblocked.TYPE -> {
+                UserUnblocked unblocked = codec.payload(event, UserUnblocked.class);
+                putBlock(unblocked.blockerId(), unblocked.blockedId(), false, event.aggregateSequence());
             }
             default -> {
                 // DialogCreated (members follow as joins), ReadWatermarkAdvanced: not membership
@@ -99,9 +112,28 @@ public final class MembershipView {
         return false;
     }
 
+    /**
+     * Whether {@code viewer} may see {@code target}'s presence: they share a dialog and {@code target} has not
+     * blocked {@code viewer} (a blocker looks like a stranger to whom they blocked, ADR 0024).
+     */
+    public boolean seesPresenceOf(UUID viewer, UUID target) {
+        Map<UUID, Entry> blocked = blocksByBlocker.get(target);
+        Entry block = blocked == null ? null : blocked.get(viewer);
+        return shareADialog(viewer, target) && (block == null || !block.member());
+    }
+
     /** Dialogs known (for health and tests). */
     public int dialogs() {
         return byDialog.size();
+    }
+
+    private void putBlock(UUID blocker, UUID blocked, boolean isBlocked, long sequence) {
+        if (blocker == null || blocked == null) {
+            return;
+        }
+        // the entry's "member" flag means "blocked" here; the newest sequence of the blocker's list wins
+        blocksByBlocker.computeIfAbsent(blocker, b -> new ConcurrentHashMap<>()).merge(blocked,
+                new Entry(isBlocked, 0, sequence), (old, fresh) -> fresh.sequence() > old.sequence() ? fresh : old);
     }
 
     private void put(UUID dialogId, UUID userId, Entry entry) {

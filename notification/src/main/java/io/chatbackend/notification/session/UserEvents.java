@@ -50,7 +50,7 @@ public final class UserEvents implements Consumer<IntegrationEvent> {
                 FrameBody.Presence frame = new FrameBody.Presence(changed.userId(), changed.online(),
                         changed.lastSeenAt());
                 for (LiveSession subscriber : presence.subscribersOf(changed.userId())) {
-                    if (view.shareADialog(subscriber.userId(), changed.userId())) {
+                    if (view.seesPresenceOf(subscriber.userId(), changed.userId())) {
                         subscriber.send(frame);
                     }
                 }

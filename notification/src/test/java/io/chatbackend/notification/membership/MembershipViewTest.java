@@ -2,6 +2,8 @@ package io.chatbackend.notification.membership;
 
 import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.dialog.contract.events.MemberLeft;
+import io.chatbackend.dialog.contract.events.UserBlocked;
+import io.chatbackend.dialog.contract.events.UserUnblocked;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,26 @@ class MembershipViewTest {
         view.apply(event(MemberJoined.TYPE, 3, new MemberJoined(dialog, bob, "MEMBER", 8)));
         assertThat(view.recipients(dialog, 7)).isEmpty();
         assertThat(view.recipients(dialog, 8)).containsExactly(bob);
+    }
+
+    @Test
+    void aBlockerLooksLikeAStrangerToWhomTheyBlockedUntilTheNewestEventLiftsIt() {
+        UUID carol = UUID.randomUUID();
+        view.apply(event(MemberJoined.TYPE, 1, new MemberJoined(dialog, alice, "ADMIN", 1)));
+        view.apply(event(MemberJoined.TYPE, 2, new MemberJoined(dialog, bob, "MEMBER", 1)));
+        view.apply(event(MemberJoined.TYPE, 3, new MemberJoined(dialog, carol, "MEMBER", 1)));
+        assertThat(view.seesPresenceOf(bob, alice)).isTrue();
+
+        IntegrationEvent block = event(UserBlocked.TYPE, 0, new UserBlocked(alice, bob, Instant.now()));
+        view.apply(block);
+        assertThat(view.seesPresenceOf(bob, alice)).as("blocked").isFalse();
+        assertThat(view.seesPresenceOf(alice, bob)).as("the blocker still sees").isTrue();
+        assertThat(view.seesPresenceOf(carol, alice)).as("others still see").isTrue();
+
+        view.apply(event(UserUnblocked.TYPE, 1, new UserUnblocked(alice, bob, Instant.now())));
+        view.apply(block); // redelivered: must not undo the newer unblock
+        assertThat(view.seesPresenceOf(bob, alice)).isTrue();
+        assertThat(view.seesPresenceOf(UUID.randomUUID(), alice)).as("a stranger").isFalse();
     }
 
     private IntegrationEvent event(String type, long sequence, Object payload) {

@@ -51,7 +51,8 @@ public class ProvisionController {
             throw new ApiException(CommonProblem.NOT_FOUND, "No such endpoint.");
         }
         if (request.count() > properties.provisioning().maxUsers()) {
-            throw new ApiException(CommonProblem.VALIDATION_FAILED, "At most " + properties.provisioning().maxUsers() + " users per call.");
+            throw new ApiException(CommonProblem.VALIDATION_FAILED,
+                    "At most " + properties.provisioning().maxUsers() + " users per call.");
         }
         String prefix = request.usernamePrefix() == null ? "user" : request.usernamePrefix();
         List<ProvisionedUser> created = new ArrayList<>(request.count());

@@ -122,7 +122,7 @@ class UaaConfiguration {
         return new SearchThrottle(properties.directory().searchesPerMinute());
     }
 
-    /** This service's problem codes (its OpenAPI document lists them; docs/adr/0022-one-catalog-of-problem-codes.md). */
+    /** This service's problem codes, listed by its OpenAPI document (docs/adr/0022-one-catalog-of-problem-codes.md). */
     @Bean
     ProblemCatalog uaaProblems() {
         return ProblemCatalog.of(UaaProblem.class);

@@ -16,6 +16,7 @@ import io.chatbackend.userclient.contract.UserClientTopics;
 import io.chatbackend.userclient.cursor.Cursors;
 import io.chatbackend.userclient.device.Devices;
 import io.chatbackend.userclient.integration.DialogMembership;
+import io.chatbackend.userclient.integration.UserBlocks;
 import io.chatbackend.userclient.integration.Outbox;
 import io.chatbackend.userclient.node.NotificationNodes;
 import io.chatbackend.userclient.session.Presence;
@@ -48,7 +49,7 @@ class UserClientConfiguration {
     /** Created (kept forever) at start: the topic this context publishes to, and the one it reads. */
     @Bean
     DeclaredTopics userClientTopics() {
-        return DeclaredTopics.of(UserClientTopics.USERS, DialogTopics.DIALOGS);
+        return DeclaredTopics.of(UserClientTopics.USERS, DialogTopics.DIALOGS, DialogTopics.BLOCKS);
     }
 
     @Bean
@@ -110,6 +111,17 @@ class UserClientConfiguration {
                 new DialogMembership(jdbc, transactions, codec));
     }
 
+    /** Blocks for presence visibility (ADR 0024), from dialog-domain's published events (never its tables). */
+    @Bean
+    IntegrationEventConsumer userBlocksConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
+                                                TopicNames names, IntegrationEventCodec codec, JdbcTemplate jdbc,
+                                                TransactionTemplate transactions) {
+        String group = names.physical("user-client.user-blocks");
+        return new IntegrationEventConsumer(
+                IntegrationEventConsumer.Settings.of(bootstrap, group, List.of(DialogTopics.BLOCKS)), names, codec,
+                new UserBlocks(jdbc, transactions, codec));
+    }
+
     /** The internal API is for services holding scope {@code sessions}; the public API for users' devices. */
     @Bean
     SecurityFilterChain userClientSecurity(HttpSecurity http, JwtAuthenticationConverter converter, JsonMapper json)
@@ -122,7 +134,7 @@ class UserClientConfiguration {
                 .build();
     }
 
-    /** This service's problem codes (its OpenAPI document lists them; docs/adr/0022-one-catalog-of-problem-codes.md). */
+    /** This service's problem codes, listed by its OpenAPI document (docs/adr/0022-one-catalog-of-problem-codes.md). */
     @Bean
     ProblemCatalog userClientProblems() {
         return ProblemCatalog.of(UserClientProblem.class);

@@ -109,8 +109,9 @@ public class Presence {
     }
 
     /**
-     * The published presence of those of {@code userIds} who share a dialog with {@code viewer} (or are the viewer),
-     * in the order asked; the others are left out, so the answer reveals nothing about strangers.
+     * The published presence of those of {@code userIds} who share a dialog with {@code viewer} (or are the viewer)
+     * and have not blocked the viewer, in the order asked; the others are left out, so the answer reveals nothing
+     * about strangers, and a blocker looks like one (ADR 0024).
      */
     @Transactional(readOnly = true)
     public List<View> visibleTo(UUID viewer, List<UUID> userIds) {
@@ -122,11 +123,12 @@ public class Presence {
         List<View> found = jdbc.query("SELECT q.id, coalesce(p.published_online, false), p.published_last_seen "
                         + "FROM unnest(?::uuid[]) WITH ORDINALITY AS q(id, n) "
                         + "LEFT JOIN presence p ON p.user_id = q.id "
-                        + "WHERE q.id = ? OR EXISTS (SELECT 1 FROM dialog_member mine JOIN dialog_member theirs "
+                        + "WHERE (q.id = ? OR EXISTS (SELECT 1 FROM dialog_member mine JOIN dialog_member theirs "
                         + "ON theirs.dialog_id = mine.dialog_id WHERE mine.user_id = ? AND mine.member "
-                        + "AND theirs.user_id = q.id AND theirs.member) ORDER BY q.n",
+                        + "AND theirs.user_id = q.id AND theirs.member)) AND NOT EXISTS (SELECT 1 FROM user_block b "
+                        + "WHERE b.blocker_id = q.id AND b.blocked_id = ? AND b.blocked) ORDER BY q.n",
                 (rs, n) -> new View(rs.getObject(1, UUID.class), rs.getBoolean(2), instant(rs.getTimestamp(3))),
-                array, viewer, viewer);
+                array, viewer, viewer, viewer);
         return found;
     }
 

@@ -65,7 +65,8 @@ public class Sessions {
             throw revokedDevice();
         }
         if (!result.conflicting().isEmpty()) {
-            throw new ApiException(UserClientProblem.SESSION_CONFLICT, "This session id is registered for another user or device.");
+            throw new ApiException(UserClientProblem.SESSION_CONFLICT,
+                    "This session id is registered for another user or device.");
         }
         return jdbc.queryForObject("SELECT session_id, user_id, device_id, node_id, expires_at FROM live_session "
                 + "WHERE session_id = ?", SESSION, session.sessionId());

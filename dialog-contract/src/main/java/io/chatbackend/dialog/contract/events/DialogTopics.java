@@ -9,6 +9,9 @@ public final class DialogTopics {
      */
     public static final String DIALOGS = "dialog.dialogs.v1";
 
+    /** Who blocked whom ({@link UserBlocked}, {@link UserUnblocked}), keyed by the blocker's user id. Kept forever. */
+    public static final String BLOCKS = "dialog.blocks.v1";
+
     private DialogTopics() {
     }
 

@@ -78,7 +78,7 @@ public final class PublicApiDocument implements OpenApiCustomizer {
         }
         components.addSecuritySchemes(BEARER_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                 .scheme("bearer").bearerFormat("JWT")
-                .description("An access token from POST /api/v1/auth/login (or the OAuth2 token endpoint)."));
+                .description("A JWT access token issued by UAA."));
         api.setComponents(components);
     }
 

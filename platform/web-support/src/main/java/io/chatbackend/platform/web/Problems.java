@@ -8,7 +8,7 @@ import org.springframework.http.ProblemDetail;
 import java.net.URI;
 import java.util.Locale;
 
-/** Builds RFC 7807 problem details with the members every answer of ours has: type, title, status, detail, code, requestId. */
+/** Builds RFC 9457 problem details with the members every answer of ours has: type, title, status, detail, code, requestId. */
 public final class Problems {
 
     public static final String TYPE_BASE = "https://chat-backend.dev/problems/";

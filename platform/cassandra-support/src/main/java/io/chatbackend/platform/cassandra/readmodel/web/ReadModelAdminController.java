@@ -48,7 +48,8 @@ public class ReadModelAdminController {
         } catch (UnknownReadModelException e) {
             throw notFound();
         } catch (RebuildRefusedException e) {
-            throw new ApiException(ReadModelProblem.REBUILD_RUNNING, "A rebuild of this read model is already running.");
+            throw new ApiException(ReadModelProblem.REBUILD_RUNNING,
+                    "A rebuild of this read model is already running.");
         }
     }
 
