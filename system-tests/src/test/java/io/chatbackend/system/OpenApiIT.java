@@ -1,6 +1,7 @@
 package io.chatbackend.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -30,6 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 class OpenApiIT {
 
     private static final Path ROOT = Path.of(System.getProperty("chat.root", ".."));
+    private static final boolean UPDATE = Boolean.getBoolean("openapi.update");
     private static final Path COMMITTED = ROOT.resolve("api-gateway/src/main/resources/openapi/chat-api.json");
 
     private static ChatSystem system;
@@ -53,7 +55,7 @@ class OpenApiIT {
         ObjectNode merged = OpenApiDocuments.merge(documents, Arrays.asList(GatewayProblem.values()));
         String generated = OpenApiDocuments.canonical(merged);
         String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED) : "";
-        if (Boolean.getBoolean("openapi.update")) {
+        if (UPDATE) {
             Files.writeString(COMMITTED, generated);
             System.out.println("OpenApiIT: wrote " + COMMITTED.toAbsolutePath().normalize());
             return;
@@ -69,6 +71,7 @@ class OpenApiIT {
 
     @Test
     void everyPublicRouteIsDocumentedAndNothingElse() throws IOException {
+        assumeFalse(UPDATE, "the committed document is being rewritten");
         JsonNode document = Api.JSON.readTree(Files.readString(COMMITTED));
         Set<String> documented = OpenApiDocuments.operations(document);
         Set<String> exposed = ExposedRoutes.of(ROOT).stream().map(OpenApiDocuments::anonymous)
@@ -83,6 +86,7 @@ class OpenApiIT {
 
     @Test
     void theGatewayServesTheDocumentItsExplorerAndTheAsyncApiDocumentWithoutAToken() throws IOException {
+        assumeFalse(UPDATE, "the gateway serves the document it was built with");
         HttpResponse<String> document = Api.call("GET", system.url("/v3/api-docs"), null, null);
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(Api.JSON.readTree(document.body())).isEqualTo(Api.JSON.readTree(Files.readString(COMMITTED)));

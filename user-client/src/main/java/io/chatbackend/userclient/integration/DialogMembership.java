@@ -4,12 +4,9 @@ import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.dialog.contract.events.MemberLeft;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
-import io.chatbackend.platform.events.consumer.IntegrationEventHandler;
-import io.chatbackend.platform.events.consumer.ReceivedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,33 +17,23 @@ import java.util.UUID;
  * redelivered or replayed event (a lower or equal sequence) changes nothing, and a replayed old join never undoes
  * a later leave. Other event types of the topic are ignored. One transaction per polled batch.
  */
-public class DialogMembership implements IntegrationEventHandler {
+public class DialogMembership extends TransactionalEventHandler {
 
     private static final String UPSERT = "INSERT INTO dialog_member (dialog_id, user_id, member, seq) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT (dialog_id, user_id) DO UPDATE "
             + "SET member = excluded.member, seq = excluded.seq WHERE dialog_member.seq < excluded.seq";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final IntegrationEventCodec codec;
 
     public DialogMembership(JdbcTemplate jdbc, TransactionTemplate transactions, IntegrationEventCodec codec) {
+        super(transactions);
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.codec = codec;
     }
 
     @Override
-    public void handleBatch(List<ReceivedEvent> events) {
-        transactions.executeWithoutResult(status -> events.forEach(received -> apply(received.event())));
-    }
-
-    @Override
-    public void handle(String key, IntegrationEvent event) {
-        transactions.executeWithoutResult(status -> apply(event));
-    }
-
-    private void apply(IntegrationEvent event) {
+    void apply(IntegrationEvent event) {
         switch (event.type()) {
             case MemberJoined.TYPE -> {
                 MemberJoined joined = codec.payload(event, MemberJoined.class);

@@ -4,12 +4,9 @@ import io.chatbackend.dialog.contract.events.UserBlocked;
 import io.chatbackend.dialog.contract.events.UserUnblocked;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
-import io.chatbackend.platform.events.consumer.IntegrationEventHandler;
-import io.chatbackend.platform.events.consumer.ReceivedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,33 +15,23 @@ import java.util.UUID;
  * blocker from the users they blocked. Idempotent and order-safe as {@link DialogMembership} is: a row only moves to
  * a higher {@code aggregateSequence} of the blocker's block list.
  */
-public class UserBlocks implements IntegrationEventHandler {
+public class UserBlocks extends TransactionalEventHandler {
 
     private static final String UPSERT = "INSERT INTO user_block (blocker_id, blocked_id, blocked, seq) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT (blocker_id, blocked_id) DO UPDATE "
             + "SET blocked = excluded.blocked, seq = excluded.seq WHERE user_block.seq < excluded.seq";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final IntegrationEventCodec codec;
 
     public UserBlocks(JdbcTemplate jdbc, TransactionTemplate transactions, IntegrationEventCodec codec) {
+        super(transactions);
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.codec = codec;
     }
 
     @Override
-    public void handleBatch(List<ReceivedEvent> events) {
-        transactions.executeWithoutResult(status -> events.forEach(received -> apply(received.event())));
-    }
-
-    @Override
-    public void handle(String key, IntegrationEvent event) {
-        transactions.executeWithoutResult(status -> apply(event));
-    }
-
-    private void apply(IntegrationEvent event) {
+    void apply(IntegrationEvent event) {
         switch (event.type()) {
             case UserBlocked.TYPE -> {
                 UserBlocked blocked = codec.payload(event, UserBlocked.class);
