@@ -5,6 +5,9 @@ import java.util.Map;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.chatbackend.dialog.contract.events.DialogTopics;
+import io.chatbackend.dialog.integration.UserNames;
+import io.chatbackend.uaa.contract.UserRegistered;
+import org.springframework.transaction.support.TransactionTemplate;
 import io.chatbackend.dialog.readmodel.DialogReadModels;
 import io.chatbackend.dialog.readmodel.DialogReadQueries;
 import io.chatbackend.dialog.readmodel.MembershipProjection;
@@ -54,7 +57,7 @@ class ReadSideConfiguration {
     /** Created (kept forever) at start: the topic this context publishes to, and the one it reads. */
     @Bean
     DeclaredTopics dialogTopics() {
-        return DeclaredTopics.of(DialogTopics.DIALOGS, DialogTopics.BLOCKS, MessageSent.TOPIC);
+        return DeclaredTopics.of(DialogTopics.DIALOGS, DialogTopics.BLOCKS, MessageSent.TOPIC, UserRegistered.TOPIC);
     }
 
     @Bean
@@ -82,6 +85,17 @@ class ReadSideConfiguration {
                 IntegrationEventConsumer.Settings.of(bootstrapServers, group, List.of(MessageSent.TOPIC)), names,
                 codec, new TimelineEvents(projection, codec,
                         logical -> catalog.writeTables(DialogReadModels.TIMELINE, logical)));
+    }
+
+    /** Users' display names for history pages and inboxes, from UAA's published events (ADR 0023). */
+    @Bean
+    IntegrationEventConsumer userNamesConsumer(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                               TopicNames names, IntegrationEventCodec codec, JdbcTemplate jdbc,
+                                               TransactionTemplate transactions) {
+        String group = names.physical("dialog-domain.user-names");
+        return new IntegrationEventConsumer(
+                IntegrationEventConsumer.Settings.of(bootstrapServers, group, List.of(UserRegistered.TOPIC)), names,
+                codec, new UserNames(jdbc, transactions, codec));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.chatbackend.dialog.web;
 import java.util.UUID;
 
 import io.chatbackend.dialog.query.DialogQueries;
+import io.chatbackend.dialog.query.UserNameQueries;
 import io.chatbackend.dialog.readmodel.DialogReadQueries;
 import io.chatbackend.dialog.readmodel.HistoryPage;
 import io.chatbackend.dialog.readmodel.InboxPage;
@@ -37,10 +38,12 @@ class DialogReadController {
 
     private final DialogQueries members;
     private final DialogReadQueries reads;
+    private final UserNameQueries names;
 
-    DialogReadController(DialogQueries members, DialogReadQueries reads) {
+    DialogReadController(DialogQueries members, DialogReadQueries reads, UserNameQueries names) {
         this.members = members;
         this.reads = reads;
+        this.names = names;
     }
 
     @GetMapping
@@ -51,7 +54,8 @@ class DialogReadController {
             throw invalid("'limit' must be between 1 and " + MAX_INBOX_PAGE + ".");
         }
         try {
-            return reads.inbox(Caller.of(jwt).userId(), cursor, size);
+            InboxPage page = reads.inbox(Caller.of(jwt).userId(), cursor, size);
+            return page.named(names.namesOf(page.senders()));
         } catch (IllegalArgumentException e) {
             throw invalid("'cursor' is not a cursor from a previous page.");
         }
@@ -72,7 +76,8 @@ class DialogReadController {
             throw invalid("'afterSeq' must be below 'beforeSeq'.");
         }
         UUID id = dialogId(dialogId);
-        return reads.history(id, joinedAtSeq(id, jwt), beforeSeq, afterSeq, size);
+        HistoryPage page = reads.history(id, joinedAtSeq(id, jwt), beforeSeq, afterSeq, size);
+        return page.named(names.namesOf(page.senders()));
     }
 
     /**

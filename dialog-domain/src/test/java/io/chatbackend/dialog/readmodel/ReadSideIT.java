@@ -24,6 +24,8 @@ import io.chatbackend.dialog.tcc.LaneConfirmation;
 import io.chatbackend.dialog.tcc.LaneParticipant;
 import io.chatbackend.dialog.tcc.LaneSubject;
 import io.chatbackend.message.contract.MessageSent;
+import io.chatbackend.uaa.contract.UserProfileChanged;
+import io.chatbackend.uaa.contract.UserRegistered;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
 import io.chatbackend.platform.events.IntegrationEventPublisher;
@@ -124,6 +126,40 @@ class ReadSideIT extends DialogDomainIntegrationTest {
                 assertThat(inboxEntry(bob, dialog).get("unreadCount").asLong()).isEqualTo(1));
         JsonNode inbox = api.expect(200, api.call("GET", "/api/v1/dialogs", bob, null));
         assertThat(inbox.get("epoch").asLong()).isPositive();
+    }
+
+    @Test
+    void historyAndInboxShowTheSendersNamesAsUaaLastPublishedThem() {
+        publishUser(UserRegistered.TYPE, alice, "Alice", 100);
+        publishUser(UserProfileChanged.TYPE, alice, "Alice Liddell", 101);
+        publishUser(UserRegistered.TYPE, alice, "Alice", 100); // redelivered: must not undo the change
+        String dialog = group(alice, bob);
+        send(dialog, bob, "from a user UAA never announced");
+        send(dialog, alice, "named");
+        awaitHistory(dialog, bob, "", 2);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.expect(200, api.call("GET", "/api/v1/dialogs/"
+                + dialog + "/messages", bob, null)).get("items").get(1).path("senderDisplayName").asString(""))
+                .isEqualTo("Alice Liddell"));
+        JsonNode page = awaitHistory(dialog, bob, "", 2);
+        assertThat(page.get("items").get(0).has("senderDisplayName")).as("an unknown name is left out").isFalse();
+        assertThat(inboxEntry(bob, dialog).get("lastMessage").get("senderDisplayName").asString())
+                .isEqualTo("Alice Liddell");
+    }
+
+    private void publishUser(String type, UUID user, String displayName, long sequence) {
+        try {
+            ObjectNode envelope = (ObjectNode) codec.toTree(codec.decode(new ClassPathResource(
+                    "contract-samples/" + type + ".v1.json").getContentAsString(StandardCharsets.UTF_8)));
+            envelope.put("eventId", UUID.randomUUID().toString());
+            envelope.put("aggregateId", user.toString());
+            envelope.put("aggregateSequence", sequence);
+            ObjectNode payload = (ObjectNode) envelope.get("payload");
+            payload.put("userId", user.toString());
+            payload.put("displayName", displayName);
+            publisher.publish(UserRegistered.TOPIC, user.toString(), codec.fromTree(envelope)).join();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("uaa's contract sample is missing", e);
+        }
     }
 
     @Test
