@@ -2,14 +2,12 @@ package io.chatbackend.dialog.integration;
 
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
-import io.chatbackend.platform.events.consumer.IntegrationEventHandler;
-import io.chatbackend.platform.events.consumer.ReceivedEvent;
+import io.chatbackend.platform.events.consumer.OneUnitPerBatchHandler;
 import io.chatbackend.uaa.contract.UserProfileChanged;
 import io.chatbackend.uaa.contract.UserRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,33 +15,23 @@ import java.util.UUID;
  * {@value UserRegistered#TOPIC}), kept in dialog-domain's own {@code user_name} table for history pages and inboxes.
  * Idempotent and order-safe: a row only moves to a higher {@code aggregateSequence}. One transaction per batch.
  */
-public class UserNames implements IntegrationEventHandler {
+public class UserNames extends OneUnitPerBatchHandler {
 
     private static final String UPSERT = "INSERT INTO user_name (user_id, display_name, seq) VALUES (?, ?, ?) "
             + "ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name, seq = excluded.seq "
             + "WHERE user_name.seq < excluded.seq";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final IntegrationEventCodec codec;
 
     public UserNames(JdbcTemplate jdbc, TransactionTemplate transactions, IntegrationEventCodec codec) {
+        super(work -> transactions.executeWithoutResult(status -> work.run()));
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.codec = codec;
     }
 
     @Override
-    public void handleBatch(List<ReceivedEvent> events) {
-        transactions.executeWithoutResult(status -> events.forEach(received -> apply(received.event())));
-    }
-
-    @Override
-    public void handle(String key, IntegrationEvent event) {
-        transactions.executeWithoutResult(status -> apply(event));
-    }
-
-    private void apply(IntegrationEvent event) {
+    protected void apply(IntegrationEvent event) {
         switch (event.type()) {
             case UserRegistered.TYPE -> {
                 UserRegistered registered = codec.payload(event, UserRegistered.class);

@@ -29,7 +29,7 @@ public final class MembershipView {
     /** Dialogs each user has an entry in (member or not): for {@link #shareADialog}. */
     private final Map<UUID, java.util.Set<UUID>> byUser = new ConcurrentHashMap<>();
     /** Per blocker, per blocked user: whether blocked, by the block list's newest sequence (ADR 0024). */
-    private final Map<UUID, Map<UUID, Entry>> blocksByBlocker = new ConcurrentHashMap<>();
+    private final Map<UUID, Map<UUID, Block>> blocksByBlocker = new ConcurrentHashMap<>();
 
     public MembershipView(IntegrationEventCodec codec) {
         this.codec = codec;
@@ -117,9 +117,9 @@ public final class MembershipView {
      * blocked {@code viewer} (a blocker looks like a stranger to whom they blocked, ADR 0024).
      */
     public boolean seesPresenceOf(UUID viewer, UUID target) {
-        Map<UUID, Entry> blocked = blocksByBlocker.get(target);
-        Entry block = blocked == null ? null : blocked.get(viewer);
-        return shareADialog(viewer, target) && (block == null || !block.member());
+        Map<UUID, Block> blocked = blocksByBlocker.get(target);
+        Block block = blocked == null ? null : blocked.get(viewer);
+        return shareADialog(viewer, target) && (block == null || !block.blocked());
     }
 
     /** Dialogs known (for health and tests). */
@@ -131,9 +131,9 @@ public final class MembershipView {
         if (blocker == null || blocked == null) {
             return;
         }
-        // the entry's "member" flag means "blocked" here; the newest sequence of the blocker's list wins
+        // the newest sequence of the blocker's list wins
         blocksByBlocker.computeIfAbsent(blocker, b -> new ConcurrentHashMap<>()).merge(blocked,
-                new Entry(isBlocked, 0, sequence), (old, fresh) -> fresh.sequence() > old.sequence() ? fresh : old);
+                new Block(isBlocked, sequence), (old, fresh) -> fresh.sequence() > old.sequence() ? fresh : old);
     }
 
     private void put(UUID dialogId, UUID userId, Entry entry) {
@@ -144,5 +144,8 @@ public final class MembershipView {
 
     /** @param sequence the event's aggregate sequence (-1 when unknown: then it always applies) */
     private record Entry(boolean member, long joinedAtSeq, long sequence) {
+    }
+
+    private record Block(boolean blocked, long sequence) {
     }
 }

@@ -4,6 +4,7 @@ import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.dialog.contract.events.MemberLeft;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
+import io.chatbackend.platform.events.consumer.OneUnitPerBatchHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,7 +18,7 @@ import java.util.UUID;
  * redelivered or replayed event (a lower or equal sequence) changes nothing, and a replayed old join never undoes
  * a later leave. Other event types of the topic are ignored. One transaction per polled batch.
  */
-public class DialogMembership extends TransactionalEventHandler {
+public class DialogMembership extends OneUnitPerBatchHandler {
 
     private static final String UPSERT = "INSERT INTO dialog_member (dialog_id, user_id, member, seq) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT (dialog_id, user_id) DO UPDATE "
@@ -27,13 +28,13 @@ public class DialogMembership extends TransactionalEventHandler {
     private final IntegrationEventCodec codec;
 
     public DialogMembership(JdbcTemplate jdbc, TransactionTemplate transactions, IntegrationEventCodec codec) {
-        super(transactions);
+        super(work -> transactions.executeWithoutResult(status -> work.run()));
         this.jdbc = jdbc;
         this.codec = codec;
     }
 
     @Override
-    void apply(IntegrationEvent event) {
+    protected void apply(IntegrationEvent event) {
         switch (event.type()) {
             case MemberJoined.TYPE -> {
                 MemberJoined joined = codec.payload(event, MemberJoined.class);

@@ -4,6 +4,7 @@ import io.chatbackend.dialog.contract.events.UserBlocked;
 import io.chatbackend.dialog.contract.events.UserUnblocked;
 import io.chatbackend.platform.events.IntegrationEvent;
 import io.chatbackend.platform.events.IntegrationEventCodec;
+import io.chatbackend.platform.events.consumer.OneUnitPerBatchHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,7 +16,7 @@ import java.util.UUID;
  * blocker from the users they blocked. Idempotent and order-safe as {@link DialogMembership} is: a row only moves to
  * a higher {@code aggregateSequence} of the blocker's block list.
  */
-public class UserBlocks extends TransactionalEventHandler {
+public class UserBlocks extends OneUnitPerBatchHandler {
 
     private static final String UPSERT = "INSERT INTO user_block (blocker_id, blocked_id, blocked, seq) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT (blocker_id, blocked_id) DO UPDATE "
@@ -25,13 +26,13 @@ public class UserBlocks extends TransactionalEventHandler {
     private final IntegrationEventCodec codec;
 
     public UserBlocks(JdbcTemplate jdbc, TransactionTemplate transactions, IntegrationEventCodec codec) {
-        super(transactions);
+        super(work -> transactions.executeWithoutResult(status -> work.run()));
         this.jdbc = jdbc;
         this.codec = codec;
     }
 
     @Override
-    void apply(IntegrationEvent event) {
+    protected void apply(IntegrationEvent event) {
         switch (event.type()) {
             case UserBlocked.TYPE -> {
                 UserBlocked blocked = codec.payload(event, UserBlocked.class);
