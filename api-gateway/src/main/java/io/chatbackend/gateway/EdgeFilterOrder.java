@@ -18,6 +18,8 @@ public final class EdgeFilterOrder {
     public static final int BODY_SIZE_LIMIT = REQUEST_ID + 5;
     /** Just before the token is decoded: an address that keeps presenting refused tokens is not served. */
     public static final int BAD_TOKENS = BODY_SIZE_LIMIT + 1;
+    /** The web client's security headers are set before anything may answer, so its error pages carry them too. */
+    public static final int WEB_CLIENT_HEADERS = BAD_TOKENS + 1;
     /**
      * Spring Security's filter chain runs at -100 ({@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER},
      * not public); the rate-limit test keying buckets by token subject fails if this ever stops being true.

@@ -58,7 +58,10 @@ class SpoofedIdentityHeadersIT extends GatewayIntegrationTest {
                 .header("X-Real-IP", "203.0.113.8"));
         StandInContext.SeenRequest seen = CONTEXTS.get("uaa").seen(requestId);
         assertThat(seen.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
-        assertThat(seen.header("X-Forwarded-Host")).isNull();
+        // the public origin is the configured one (chat.public-url), never the one a client names
+        assertThat(seen.header("X-Forwarded-Host")).isEqualTo("127.0.0.1:8080");
+        assertThat(seen.header("X-Forwarded-Port")).isEqualTo("8080");
+        assertThat(seen.header("X-Forwarded-Proto")).isEqualTo("http");
         assertThat(seen.header("X-Real-IP")).isNull();
         assertThat(seen.header("Forwarded")).isNull();
     }

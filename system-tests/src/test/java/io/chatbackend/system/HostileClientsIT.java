@@ -394,7 +394,8 @@ class HostileClientsIT {
     /** A browser's authorization code flow with PKCE through the gateway: UAA's login page, cookies, redirects. */
     private static final class Browser {
 
-        private static final String REDIRECT = "http://127.0.0.1:5173/callback";
+        /** The web client the gateway serves at its root is the registered redirect. */
+        private final String redirect = system.url("/");
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -404,7 +405,7 @@ class HostileClientsIT {
             String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest
                     .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
             HttpResponse<String> authorize = get(system.url("/oauth2/authorize?response_type=code&client_id=chat-web"
-                    + "&scope=openid&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
+                    + "&scope=openid&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
                     + "&code_challenge_method=S256&code_challenge=" + challenge));
             assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(302);
         }
@@ -427,7 +428,7 @@ class HostileClientsIT {
             HttpResponse<String> current = response;
             for (int hop = 0; hop < 5; hop++) {
                 String location = current.headers().firstValue("Location").orElseThrow();
-                if (location.startsWith(REDIRECT)) {
+                if (location.startsWith(redirect + "?")) {
                     Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
                     assertThat(code.find()).as(location).isTrue();
                     return java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8);
@@ -441,7 +442,7 @@ class HostileClientsIT {
         JsonNode exchangeCode(String code) throws Exception {
             String form = "grant_type=authorization_code&client_id=chat-web&code="
                     + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
-                    + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&code_verifier=" + verifier;
+                    + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&code_verifier=" + verifier;
             HttpResponse<String> tokens = http.send(HttpRequest.newBuilder(URI.create(system.url("/oauth2/token")))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

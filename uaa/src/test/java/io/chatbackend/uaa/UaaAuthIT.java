@@ -176,12 +176,12 @@ class UaaAuthIT extends UaaIntegrationTest {
 
     @Test
     void publicClientsMustUsePkce() throws Exception {
-        String redirect = URLEncoder.encode("http://127.0.0.1:5173/callback", StandardCharsets.UTF_8);
+        String redirect = URLEncoder.encode("http://issuer.test/", StandardCharsets.UTF_8);
         String base = "/oauth2/authorize?response_type=code&client_id=chat-web&scope=openid&redirect_uri=" + redirect;
         HttpResponse<String> withoutVerifier = browserGet(base);
         assertThat(withoutVerifier.statusCode()).isEqualTo(302);
         assertThat(withoutVerifier.headers().firstValue("Location").orElseThrow())
-                .startsWith("http://127.0.0.1:5173/callback").contains("error=invalid_request");
+                .startsWith("http://issuer.test/").contains("error=invalid_request");
 
         HttpResponse<String> withChallenge = browserGet(base + "&code_challenge_method=S256&code_challenge="
                 + "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");

@@ -6,6 +6,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -34,6 +35,10 @@ public class GatewaySecurityConfiguration {
                                            ProblemAccessDeniedHandler forbidden) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // not the default no-referrer: with it, browsers send "Origin: null" on same-origin form posts (UAA's
+                // login page), which the CORS filter must refuse; same-origin still never tells another site anything
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(
+                        ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)

@@ -126,6 +126,8 @@ class SecurityConfiguration {
                         .build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenTtl()).build());
         properties.webRedirectUris().forEach(web::redirectUri);
+        // the web client's logout (OIDC RP-initiated logout) returns where it logged in from
+        properties.webRedirectUris().forEach(web::postLogoutRedirectUri);
         clients.add(web.build());
         for (UaaProperties.ServiceClient service : properties.serviceClients()) {
             RegisteredClient.Builder client = RegisteredClient.withId(service.clientId())

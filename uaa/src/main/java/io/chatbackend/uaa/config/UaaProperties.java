@@ -35,7 +35,8 @@ public record UaaProperties(
                 ? new ThrottleSettings(5, Duration.ofMinutes(15), 30, 20, 50, Duration.ofSeconds(1)) : throttle;
         directory = directory == null ? new Directory(30) : directory;
         serviceClients = serviceClients == null ? List.of() : serviceClients;
-        webRedirectUris = webRedirectUris == null ? List.of("http://127.0.0.1:5173/callback") : webRedirectUris;
+        // the web client the gateway serves at its root (ADR 0025)
+        webRedirectUris = webRedirectUris == null ? List.of(issuer + "/") : webRedirectUris;
     }
 
     /**

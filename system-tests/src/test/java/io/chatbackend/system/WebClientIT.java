@@ -1,0 +1,201 @@
+package io.chatbackend.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.chatbackend.system.browser.BrowserScreenshots;
+import io.chatbackend.system.browser.HeadlessChromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The web client the gateway serves at {@code /}, in real headless Chromium (Debian's, driven by its chromedriver):
+ * users sign up and log in on UAA's page, find each other, chat live; a page that loses its WebSocket catches up by
+ * {@code resume}, not by reading the history again; a group shows "read by"; a message body that is markup stays
+ * text; the pages pass axe-core without serious violations and fit 360 px. Screenshots of every step are kept in
+ * {@code system-tests/target/browser-screenshots}. {@code -Dwebclient.gateway=http://127.0.0.1:8080} runs it against
+ * a running {@code ./run-local} instead of the shared test stack.
+ */
+@ExtendWith(BrowserScreenshots.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebClientIT {
+
+    private static final String PASSWORD = "a fine browser password";
+    private static final String MARKUP = "<img src=x onerror=\"window.__pwned = true\">";
+
+    private static String gateway;
+    private static ChatPage alice;
+    private static ChatPage bob;
+
+    @BeforeAll
+    static void start() {
+        String external = System.getProperty("webclient.gateway");
+        gateway = external != null ? external : ChatSystem.shared().url("");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        alice = new ChatPage(HeadlessChromium.open("alice"), "alice-" + suffix, "Alice " + suffix);
+        bob = new ChatPage(HeadlessChromium.open("bob"), "bob-" + suffix, "Bob " + suffix);
+    }
+
+    @AfterAll
+    static void stop() {
+        HeadlessChromium.openInstances().forEach(HeadlessChromium::close);
+    }
+
+    @Test
+    @Order(1)
+    void twoUsersChatLiveAndMarkupStaysText() {
+        alice.signUp(gateway, PASSWORD);
+        assertThat(alice.browser.axeSeriousViolations()).as("axe-core on the empty inbox").isEmpty();
+        bob.signUp(gateway, PASSWORD);
+
+        alice.startDirectDialogWith(bob.username);
+        alice.send("Hello Bob");
+        alice.browser.screenshot("sent-hello");
+
+        bob.browser.await("Alice's dialog with 1 unread in Bob's inbox", ChatPage.WAIT,
+                driver -> "1".equals(bob.unreadBadge(alice.displayName)));
+        bob.browser.screenshot("inbox-unread");
+        bob.openFromInbox(alice.displayName);
+        bob.awaitMessages(List.of("Hello Bob"));
+        bob.send(MARKUP);
+
+        alice.awaitMessages(List.of("Hello Bob", MARKUP));
+        alice.browser.screenshot("markup-as-text");
+        for (ChatPage page : List.of(alice, bob)) {
+            assertThat(page.script("return window.__pwned === true")).as("markup in a body ran").isEqualTo(false);
+            assertThat(page.browser.driver().findElements(By.cssSelector("#messages img"))).isEmpty();
+        }
+        assertThat(alice.browser.axeSeriousViolations()).as("axe-core on an open conversation").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aPageThatLostItsWebSocketResumesAndShowsEverythingInOrderOnce() {
+        String dialogId = (String) bob.script("return document.querySelector('#inbox [aria-current=true]')"
+                + ".dataset.dialogId");
+        long held = ((Number) bob.script("return Math.max(...[...document.querySelectorAll("
+                + "'#messages li[data-state=sent]')].map(li => Number(li.dataset.seq)))")).longValue();
+        bob.browser.clearRecords();
+        bob.browser.blockWebSockets(true);
+        bob.browser.dropWebSockets();
+        bob.browser.await("Bob's page to notice it is offline", ChatPage.WAIT, driver -> !"live".equals(
+                driver.findElement(By.id("connection")).getAttribute("data-state")));
+        bob.browser.screenshot("offline");
+
+        List<String> missed = List.of("one", "two", "three");
+        missed.forEach(alice::send);
+        bob.browser.blockWebSockets(false);
+        bob.awaitLive();
+
+        List<String> expected = new ArrayList<>(List.of("Hello Bob", MARKUP));
+        expected.addAll(missed);
+        bob.awaitMessages(expected);
+        bob.browser.screenshot("resumed");
+        assertThat(bob.messageTexts()).as("in order, each once").containsExactlyElementsOf(expected);
+        assertThat(resumes(bob)).as("Bob's page told the server what it held").anySatisfy(
+                dialogs -> assertThat(((Number) dialogs.get(dialogId)).longValue()).isEqualTo(held));
+        assertThat(bob.browser.fetches()).as("no history was read again after the reconnect")
+                .noneMatch(fetch -> String.valueOf(fetch.get("url")).contains("/messages"));
+    }
+
+    @Test
+    @Order(3)
+    void aPendingSendSurvivesAReloadAndIsSentOnceWithItsClientMessageId() {
+        String text = "written while the network was away";
+        alice.blockRequests("*/api/v1/dialogs/*/messages*");
+        alice.browser.driver().findElement(By.id("compose-text")).sendKeys(text + "\n");
+        alice.browser.await("the send shown as pending after a failed attempt", ChatPage.WAIT, driver -> alice
+                .texts("#messages li[data-state='pending'] .meta").stream().anyMatch(meta -> meta.contains("retrying")));
+        String clientMessageId = (String) alice.script("return document.querySelector("
+                + "'#messages li[data-state=pending]').dataset.clientMessageId");
+
+        alice.browser.driver().navigate().refresh();
+        alice.awaitLive();
+        alice.openFromInbox(bob.displayName);
+        alice.browser.await("the send still pending after the reload", ChatPage.WAIT, driver -> text.equals(alice
+                .script("const li = document.querySelector('#messages li[data-state=pending]');"
+                        + " return li && li.dataset.clientMessageId === arguments[0]"
+                        + " ? li.querySelector('.text').textContent : null", clientMessageId)));
+        alice.browser.screenshot("pending-after-reload");
+
+        alice.blockRequests();
+        alice.browser.await("the pending send confirmed", ChatPage.WAIT,
+                driver -> alice.texts("#messages li[data-state='pending']").isEmpty()
+                        && alice.texts("#messages li[data-state='sent'] .text").contains(text));
+        bob.browser.await("Bob receiving it", ChatPage.WAIT, driver -> bob.messageTexts().contains(text));
+        assertThat(bob.messageTexts().stream().filter(text::equals)).as("stored and delivered once").hasSize(1);
+        alice.browser.driver().navigate().refresh();
+        alice.awaitLive();
+        alice.openFromInbox(bob.displayName);
+        alice.browser.await("the history after another reload", ChatPage.WAIT,
+                driver -> alice.messageTexts().contains(text));
+        assertThat(alice.messageTexts().stream().filter(text::equals)).as("in the history once").hasSize(1);
+        assertThat(alice.texts("#messages li[data-state='pending']")).as("nothing left to send").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aGroupOfThreeShowsReadBy() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        ChatPage carol = new ChatPage(HeadlessChromium.open("carol"), "carol-" + suffix, "Carol " + suffix);
+        carol.signUp(gateway, PASSWORD);
+
+        alice.backToInbox();
+        alice.browser.driver().findElement(By.id("new-group")).click();
+        alice.type("group-title", "Trip " + suffix);
+        alice.pickPerson(bob.username);
+        alice.pickPerson(carol.username);
+        alice.browser.screenshot("new-group");
+        alice.browser.driver().findElement(By.cssSelector("#group-form button[type=submit]")).click();
+        alice.awaitConversationTitled("Trip " + suffix);
+        alice.send("Who is in?");
+
+        for (ChatPage member : List.of(bob, carol)) {
+            member.openFromInbox("Trip " + suffix);
+            member.awaitMessages(List.of("Who is in?"));
+        }
+        String readBy = alice.browser.await("Alice seeing her message read by both", ChatPage.WAIT, driver -> {
+            List<String> lines = alice.texts("#messages li.mine .read-by");
+            return lines.size() == 1 && lines.get(0).contains(bob.displayName)
+                    && lines.get(0).contains(carol.displayName) ? lines.get(0) : null;
+        });
+        assertThat(readBy).contains("Read by");
+        alice.browser.screenshot("read-by");
+        assertThat(alice.browser.axeSeriousViolations()).as("axe-core on a group conversation").isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void fitsA360PixelScreen() {
+        alice.browser.setViewport(360, 740);
+        alice.browser.screenshot("narrow-conversation");
+        assertThat(alice.browser.scrollsSideways()).as("the conversation at 360 px").isFalse();
+        alice.backToInbox();
+        alice.browser.screenshot("narrow-inbox");
+        assertThat(alice.browser.scrollsSideways()).as("the inbox at 360 px").isFalse();
+        assertThat(alice.browser.axeSeriousViolations()).as("axe-core at 360 px").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> resumes(ChatPage page) {
+        List<Map<String, Object>> resumes = new ArrayList<>();
+        for (Object record : page.browser.sentFrames()) {
+            Object data = ((Map<String, Object>) record).get("data");
+            if (data instanceof Map && "resume".equals(((Map<String, Object>) data).get("type"))) {
+                Object dialogs = ((Map<String, Object>) data).get("dialogs");
+                resumes.add(dialogs instanceof Map ? (Map<String, Object>) dialogs : Map.of());
+            }
+        }
+        return resumes;
+    }
+}
