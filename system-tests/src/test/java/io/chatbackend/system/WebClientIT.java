@@ -95,6 +95,8 @@ class WebClientIT {
         List<String> missed = List.of("one", "two", "three");
         missed.forEach(alice::send);
         bob.browser.blockWebSockets(false);
+        // as the browser does when the network is back: the page reconnects without waiting for its backoff
+        bob.script("window.dispatchEvent(new Event('online'))");
         bob.awaitLive();
 
         List<String> expected = new ArrayList<>(List.of("Hello Bob", MARKUP));
@@ -110,6 +112,44 @@ class WebClientIT {
 
     @Test
     @Order(3)
+    void framesTheSessionLostAreRecoveredByResumeNotByTheHistory() {
+        List<String> expected = new ArrayList<>(bob.messageTexts());
+        bob.browser.clearRecords();
+        bob.browser.swallowMessageFrames(1);
+        List<String> sent = List.of("lost on the way", "after the loss");
+        sent.forEach(alice::send);
+        expected.addAll(sent);
+        bob.awaitMessages(expected);
+        assertThat(bob.script("return window.__chatTest.swallowed.length")).as("one frame was lost").isEqualTo(1L);
+        assertThat(resumes(bob)).as("the hole in sessionSeq was answered with a resume").isNotEmpty();
+        assertThat(bob.browser.fetches()).as("not with the history")
+                .noneMatch(fetch -> String.valueOf(fetch.get("url")).contains("/messages"));
+    }
+
+    /** timeline.js is pure: its rules are checked here as units, in the browser that runs them. */
+    @Test
+    @Order(4)
+    void theTimelineKnowsWhatItHoldsAndWhatIsMissing() {
+        Object verdicts = alice.browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const m = (seq) => ({ dialogSeq: seq, messageId: String(seq) });
+                import('/app/timeline.js').then(({ Timeline }) => {
+                  const opened = new Timeline(0);
+                  opened.addLatest({ items: [m(1), m(2)], hasMore: true });
+                  const verdicts = [opened.accept(m(3)), opened.accept(m(3)), opened.accept(m(5)), opened.held];
+                  opened.addMissing({ items: [m(4)] });
+                  verdicts.push(opened.held, opened.ordered().map((item) => item.dialogSeq).join(','));
+                  const unopened = new Timeline(7);
+                  verdicts.push(unopened.accept(m(6)), unopened.accept(m(9)), unopened.held);
+                  done(verdicts);
+                }).catch((failure) => done(String(failure)));
+                """);
+        assertThat(verdicts).isEqualTo(List.of("accepted", "duplicate", "hole", 3L, 5L, "1,2,3,4,5", "duplicate",
+                "accepted", 9L));
+    }
+
+    @Test
+    @Order(5)
     void aPendingSendSurvivesAReloadAndIsSentOnceWithItsClientMessageId() {
         String text = "written while the network was away";
         alice.blockRequests("*/api/v1/dialogs/*/messages*");
@@ -144,7 +184,7 @@ class WebClientIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aGroupOfThreeShowsReadBy() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         ChatPage carol = new ChatPage(HeadlessChromium.open("carol"), "carol-" + suffix, "Carol " + suffix);
@@ -175,7 +215,7 @@ class WebClientIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void fitsA360PixelScreen() {
         alice.browser.setViewport(360, 740);
         alice.browser.screenshot("narrow-conversation");

@@ -17,6 +17,7 @@ const HISTORY_PAGE = 50;
 const TYPING_SENT_EVERY_MS = 2000;
 const TYPING_SHOWN_MS = 4000;
 const READ_DELAY_MS = 250;
+const HOLE_WAIT_MS = 2000;
 const CONNECTION_LABELS = { live: 'Online', connecting: 'Connecting…', offline: 'Offline, reconnecting…' };
 
 const page = {
@@ -126,7 +127,7 @@ async function handleFrame(frame) {
     const { dialogId, messageId, senderId, senderSeq, dialogSeq, body, sentAt } = frame;
     page.typing.get(dialogId)?.delete(senderId);
     if (page.dialogs.messageArrived({ dialogId, messageId, senderId, senderSeq, dialogSeq, body, sentAt }) === HOLE) {
-      await page.dialogs.fillHole(dialogId);
+      fillHoleLater(dialogId, dialogSeq);
     }
     if (dialogId === page.openDialogId) {
       markRead();
@@ -144,6 +145,19 @@ async function handleFrame(frame) {
     notice('Too many actions at once; slowing down.');
   }
   render();
+}
+
+/**
+ * A dialogSeq hole: usually frames this session dropped, which the `resume` the connection sent on the sessionSeq
+ * hole brings in a moment; what is still missing after that is read from the history.
+ */
+function fillHoleLater(dialogId, beforeSeq) {
+  setTimeout(() => {
+    const entry = page.dialogs.get(dialogId);
+    if (entry && entry.timeline.held < beforeSeq - 1) {
+      page.dialogs.fillHole(dialogId).catch(() => {});
+    }
+  }, HOLE_WAIT_MS);
 }
 
 /** Follows the presence of every direct dialog's peer: what it is now, then its changes by frame. */

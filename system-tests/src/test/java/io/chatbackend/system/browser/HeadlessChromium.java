@@ -223,6 +223,15 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
+     * The next {@code count} frames of type {@code message} the server sends never reach the page's
+     * {@code onmessage} (they are still recorded as received, and in {@code swallowed}): the page sees a hole in
+     * {@code sessionSeq}, as when the server dropped frames for a slow client.
+     */
+    public void swallowMessageFrames(int count) {
+        driver.executeScript("window.__chatTest.swallowMessages = arguments[0];", count);
+    }
+
+    /**
      * While blocked, every WebSocket the page creates is pointed at a refused port, so the page's (re)connects fail
      * until unblocked. Kept in the page's sessionStorage: it survives a reload but needs a loaded http(s) page.
      */

@@ -11,7 +11,8 @@ package io.chatbackend.system.browser;
  * {@code binaryType}, {@code onmessage} and {@code addEventListener} behave as before. Records are kept in the
  * non-enumerable {@code window.__chatTest}: {@code sentFrames} and {@code receivedFrames} hold
  * {@code {at, data}} (data parsed as JSON if it parses, else the string; binary frames as a short description),
- * {@code fetches} hold {@code {method, url, at}}, {@code sockets} every socket the page made.
+ * {@code fetches} hold {@code {method, url, at}}, {@code sockets} every socket the page made, {@code swallowed} the
+ * frames kept from the page's {@code onmessage} while {@code swallowMessages} was above 0.
  */
 final class PageInstrumentation {
 
@@ -27,7 +28,8 @@ final class PageInstrumentation {
     static final String SCRIPT = """
             (() => {
               if (window.__chatTest) return;
-              const records = { sentFrames: [], receivedFrames: [], fetches: [], sockets: [] };
+              const records = { sentFrames: [], receivedFrames: [], fetches: [], sockets: [], swallowMessages: 0,
+                                swallowed: [] };
               Object.defineProperty(window, '__chatTest', { value: records, enumerable: false, configurable: true });
 
               const decode = (data) => {
@@ -56,6 +58,20 @@ final class PageInstrumentation {
                       (event) => records.receivedFrames.push({ at: Date.now(), data: decode(event.data) }));
                 }
                 get url() { return this.#requestedUrl === null ? super.url : this.#requestedUrl; }
+                // frames of type "message" the test wants lost never reach the page's onmessage, as if the server
+                // had dropped them: the page sees the hole in sessionSeq
+                set onmessage(handler) {
+                  super.onmessage = typeof handler !== 'function' ? handler : (event) => {
+                    const frame = decode(event.data);
+                    if (records.swallowMessages > 0 && frame && frame.type === 'message') {
+                      records.swallowMessages--;
+                      records.swallowed.push({ at: Date.now(), data: frame });
+                      return;
+                    }
+                    handler.call(this, event);
+                  };
+                }
+                get onmessage() { return super.onmessage; }
                 send(data) {
                   records.sentFrames.push({ at: Date.now(), data: decode(data) });
                   return super.send(data);
