@@ -226,6 +226,18 @@ class WebClientIT {
         assertThat(alice.browser.axeSeriousViolations()).as("axe-core at 360 px").isEmpty();
     }
 
+    @Test
+    @Order(8)
+    void loggingOutEndsTheLoginAtUaaToo() {
+        bob.browser.driver().findElement(By.id("logout")).click();
+        bob.browser.await("the welcome page after logging out", ChatPage.WAIT,
+                driver -> driver.findElement(By.id("welcome")).isDisplayed());
+        bob.browser.driver().findElement(By.id("login")).click();
+        bob.browser.await("UAA's login page again: its login session ended too", ChatPage.WAIT,
+                driver -> driver.getCurrentUrl().endsWith("/login"));
+        bob.browser.screenshot("logged-out");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> resumes(ChatPage page) {
         List<Map<String, Object>> resumes = new ArrayList<>();

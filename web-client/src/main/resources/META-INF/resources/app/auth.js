@@ -52,8 +52,13 @@ export async function completeLogin() {
   history.replaceState(null, '', '/');
   const started = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
   sessionStorage.removeItem(PKCE_KEY);
+  const failed = () => {
+    // never straight back to UAA after this: a login that keeps failing must not loop
+    sessionStorage.removeItem(SIGNED_IN_KEY);
+    return new Error('The login did not complete; please log in again.');
+  };
   if (answer.has('error') || !started || started.state !== answer.get('state')) {
-    throw new Error('The login did not complete; please log in again.');
+    throw failed();
   }
   const response = await fetch('/oauth2/token', {
     method: 'POST',
@@ -64,7 +69,7 @@ export async function completeLogin() {
     }),
   });
   if (!response.ok) {
-    throw new Error('The login did not complete; please log in again.');
+    throw failed();
   }
   const tokens = await response.json();
   const claims = claimsOf(tokens.access_token);
