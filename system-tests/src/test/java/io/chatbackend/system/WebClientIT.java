@@ -2,6 +2,7 @@ package io.chatbackend.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,19 @@ class WebClientIT {
             assertThat(page.browser.driver().findElements(By.cssSelector("#messages img"))).isEmpty();
         }
         assertThat(alice.browser.axeSeriousViolations()).as("axe-core on an open conversation").isEmpty();
+
+        alice.browser.driver().findElement(By.id("compose-text")).sendKeys("typing");
+        bob.browser.await("Bob seeing Alice typing", ChatPage.WAIT, driver -> driver.findElement(By.id("typing"))
+                .getText().contains(alice.displayName + " is typing"));
+        alice.browser.driver().findElement(By.id("compose-text")).clear();
+        for (ChatPage page : List.of(alice, bob)) {
+            assertThat(page.script("return [...Object.values(localStorage), ...Object.values(sessionStorage)]"
+                    + ".some(value => value.includes('eyJ'))")).as("a token in web storage").isEqualTo(false);
+        }
+        HttpResponse<String> root = Api.call("GET", gateway + "/", null, null);
+        assertThat(root.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'", "require-trusted-types-for 'script'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
     }
 
     @Test
@@ -228,6 +242,27 @@ class WebClientIT {
 
     @Test
     @Order(8)
+    void aBlockedSenderIsRefusedAsAStrangerUntilUnblocked() {
+        alice.openFromInbox(bob.displayName);
+        bob.openFromInbox(alice.displayName);
+        bob.browser.driver().findElement(By.id("block-toggle")).click();
+        bob.browser.await("the block shown as pressed", ChatPage.WAIT, driver -> "true".equals(
+                driver.findElement(By.id("block-toggle")).getAttribute("aria-pressed")));
+        String text = "are you there?";
+        alice.browser.driver().findElement(By.id("compose-text")).sendKeys(text + "\n");
+        alice.browser.await("the send refused as to a dialog she is not in", ChatPage.WAIT,
+                driver -> alice.texts("#messages li[data-state='failed'] .text").contains(text));
+        alice.browser.screenshot("refused-by-block");
+
+        bob.browser.driver().findElement(By.id("block-toggle")).click();
+        bob.browser.await("the block lifted", ChatPage.WAIT, driver -> "false".equals(
+                driver.findElement(By.id("block-toggle")).getAttribute("aria-pressed")));
+        alice.clickWhenThere("Retry on the refused send", By.cssSelector("#messages li[data-state='failed'] button"));
+        bob.browser.await("Bob receiving it once unblocked", ChatPage.WAIT, driver -> bob.messageTexts().contains(text));
+    }
+
+    @Test
+    @Order(9)
     void loggingOutEndsTheLoginAtUaaToo() {
         bob.browser.driver().findElement(By.id("logout")).click();
         bob.browser.await("the welcome page after logging out", ChatPage.WAIT,
