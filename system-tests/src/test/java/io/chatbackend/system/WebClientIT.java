@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The web client the gateway serves at {@code /}, in real headless Chromium (Debian's, driven by its chromedriver):
@@ -263,6 +264,31 @@ class WebClientIT {
 
     @Test
     @Order(9)
+    void theHistoryScrollsBackPageByPage() {
+        List<String> burst = new ArrayList<>();
+        for (int n = 1; n <= 50; n++) {
+            burst.add("burst " + n);
+        }
+        WebElement composer = alice.browser.driver().findElement(By.id("compose-text"));
+        burst.forEach(text -> composer.sendKeys(text + "\n"));
+        alice.browser.await("the burst sent", ChatPage.WAIT,
+                driver -> alice.texts("#messages li[data-state='sent'] .text").contains("burst 50"));
+        List<String> everything = alice.messageTexts();
+
+        alice.browser.driver().navigate().refresh();
+        alice.awaitLive();
+        alice.openFromInbox(bob.displayName);
+        alice.browser.await("the newest page", ChatPage.WAIT, driver -> alice.messageTexts().size() == 50);
+        assertThat(alice.messageTexts()).isEqualTo(everything.subList(everything.size() - 50, everything.size()));
+        alice.clickWhenThere("Load older messages", By.id("load-older"));
+        alice.browser.await("the whole history, in order", ChatPage.WAIT,
+                driver -> alice.messageTexts().equals(everything));
+        assertThat(alice.browser.driver().findElement(By.id("load-older")).isDisplayed()).as("nothing older")
+                .isFalse();
+    }
+
+    @Test
+    @Order(10)
     void loggingOutEndsTheLoginAtUaaToo() {
         bob.browser.driver().findElement(By.id("logout")).click();
         bob.browser.await("the welcome page after logging out", ChatPage.WAIT,
