@@ -69,7 +69,7 @@ class PublicApiFuzzIT {
         system.history(alice, group, 2, Duration.ofSeconds(60));
         Map<String, String> examples = Map.of("dialogId", group, "userId", bob.userId().toString(),
                 "strangerId", stranger.userId().toString(), "messageId", messageId, "deviceId", "fuzz-phone",
-                "model", "messages", "jobId", UUID.randomUUID().toString());
+                "model", "messages", "jobId", UUID.randomUUID().toString(), "role", "AUDITOR");
 
         try (DeviceSocket socket = system.connect(alice, Map.of(group, 2L))) {
             socket.sync(Duration.ofSeconds(30));

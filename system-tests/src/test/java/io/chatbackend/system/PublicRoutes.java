@@ -55,6 +55,8 @@ final class PublicRoutes {
                     "count"),
             // nothing to malform: attacked by a member without the role
             route("POST", "/api/v1/admin/keys/rotate", Caller.MEMBER, null),
+            route("PUT", "/api/v1/admin/users/{userId}/roles/{role}", Caller.MEMBER, null),
+            route("DELETE", "/api/v1/admin/users/{userId}/roles/{role}", Caller.MEMBER, null),
             route("GET", "/api/v1/users/me", Caller.MEMBER, null),
             route("PATCH", "/api/v1/users/me", Caller.MEMBER, "{\"displayName\":\"Fuzz\"}", "displayName"),
             route("GET", "/api/v1/users/{userId}", Caller.MEMBER, null),

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -44,5 +45,23 @@ public class Accounts {
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING", account.userId(),
                 account.username(), account.displayName(), account.passwordHash().orElse(null),
                 String.join(",", account.roles())) == 1;
+    }
+
+    /**
+     * Gives the user the role, or takes it away; answers whether that changed anything, or empty when there is no
+     * such user. Locks the account's row for the rest of the transaction.
+     */
+    public Optional<Boolean> setRole(UUID userId, String role, boolean present) {
+        List<String> roles = jdbc.query("SELECT roles FROM account WHERE user_id = ? FOR UPDATE",
+                (rs, n) -> rs.getString(1), userId);
+        if (roles.isEmpty()) {
+            return Optional.empty();
+        }
+        LinkedHashSet<String> current = new LinkedHashSet<>(Arrays.asList(roles.get(0).split(",")));
+        boolean changed = present ? current.add(role) : current.remove(role);
+        if (changed) {
+            jdbc.update("UPDATE account SET roles = ? WHERE user_id = ?", String.join(",", current), userId);
+        }
+        return Optional.of(changed);
     }
 }

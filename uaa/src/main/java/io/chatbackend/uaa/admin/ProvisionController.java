@@ -4,6 +4,7 @@ import io.chatbackend.platform.web.ApiException;
 import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.uaa.account.Account;
 import io.chatbackend.uaa.account.Registration;
+import io.chatbackend.uaa.audit.AuditedChanges;
 import io.chatbackend.uaa.config.UaaProperties;
 import io.chatbackend.uaa.token.TokenResponse;
 import io.chatbackend.uaa.token.TokenService;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,11 +33,14 @@ public class ProvisionController {
     private final UaaProperties properties;
     private final Registration registration;
     private final TokenService tokens;
+    private final AuditedChanges audited;
 
-    public ProvisionController(UaaProperties properties, Registration registration, TokenService tokens) {
+    public ProvisionController(UaaProperties properties, Registration registration, TokenService tokens,
+                               AuditedChanges audited) {
         this.properties = properties;
         this.registration = registration;
         this.tokens = tokens;
+        this.audited = audited;
     }
 
     public record ProvisionRequest(@NotNull @Min(1) Integer count,
@@ -65,6 +70,11 @@ public class ProvisionController {
                         tokens.issue(account, "provisioned-" + suffix)));
             }
         }
+        audited.apply(recorder -> {
+            recorder.record("USERS_PROVISIONED", "users", Map.of("count", created.size(),
+                    "userIds", created.stream().map(user -> user.userId().toString()).toList()));
+            return null;
+        });
         return created;
     }
 }

@@ -1,5 +1,6 @@
 package io.chatbackend.uaa.config;
 
+import io.chatbackend.platform.audit.AuditTrail;
 import io.chatbackend.platform.problem.ProblemCatalog;
 import io.chatbackend.uaa.UaaProblem;
 import io.chatbackend.uaa.directory.SearchThrottle;
@@ -40,6 +41,12 @@ import java.util.UUID;
 class UaaConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(UaaConfiguration.class);
+
+    /** UAA's chained audit records (ADR 0026), written by {@code AuditedChanges}. */
+    @Bean
+    AuditTrail auditTrail(JdbcTemplate jdbc, Clock clock) {
+        return new AuditTrail(jdbc, clock);
+    }
 
     @Bean
     Clock clock() {

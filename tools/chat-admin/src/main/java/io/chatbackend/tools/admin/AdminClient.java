@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * The service admin API through the gateway: login, start a rebuild, a rebuild's status. Problem details
@@ -79,6 +80,16 @@ final class AdminClient {
         }
         boolean retryable = status == 429 || status >= 500;
         throw new AdminException(describe("no status for rebuild " + jobId, response), status, retryable);
+    }
+
+    /** {@code PUT} (grant) or {@code DELETE} (revoke) {@code /api/v1/admin/users/{userId}/roles/{role}} → 204. */
+    void setRole(UUID userId, String role, boolean granted, String token) throws AdminException {
+        HttpResponse<String> response = send(authorized(uri("/api/v1/admin/users/" + userId + "/roles/"
+                + segment(role)), token).method(granted ? "PUT" : "DELETE", HttpRequest.BodyPublishers.noBody()),
+                (granted ? "grant " : "revoke ") + role);
+        if (response.statusCode() != 204) {
+            throw failure((granted ? "granting " : "revoking ") + role + " was refused", response);
+        }
     }
 
     private HttpRequest.Builder authorized(URI uri, String token) {

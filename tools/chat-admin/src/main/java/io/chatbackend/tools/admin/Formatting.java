@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 final class Formatting {
 
     /** DONE and the rebuilt model equals the live one. */
-    static final int EXIT_IDENTICAL = 0;
+    static final int EXIT_OK = 0;
+    static final int EXIT_IDENTICAL = EXIT_OK;
     /** The rebuild failed, was refused, or the API could not be reached. */
     static final int EXIT_FAILED = 1;
     /** DONE, and the comparison found differences (or none could be reported). */

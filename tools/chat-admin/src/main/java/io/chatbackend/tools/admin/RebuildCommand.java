@@ -2,13 +2,13 @@ package io.chatbackend.tools.admin;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -30,21 +30,8 @@ final class RebuildCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<model>", description = "The read model's name, e.g. timeline.")
     String model;
 
-    @Option(names = "--gateway", defaultValue = "http://127.0.0.1:8080", description = "Gateway URL (default ${DEFAULT-VALUE}).")
-    URI gateway;
-
-    @Option(names = "--token", defaultValue = "${env:CHAT_ADMIN_TOKEN}",
-            description = "An ADMIN access token (default: $CHAT_ADMIN_TOKEN).")
-    String token;
-
-    @Option(names = "--username", description = "Log in as this ADMIN user instead of passing a token.")
-    String username;
-
-    @Option(names = "--password", description = "The password for --username.")
-    String password;
-
-    @Option(names = "--device-id", defaultValue = "chat-admin", description = "Device id for the login (default ${DEFAULT-VALUE}).")
-    String deviceId;
+    @Mixin
+    AdminLogin admin;
 
     @Option(names = "--poll-millis", defaultValue = "500", description = "Status poll interval (default ${DEFAULT-VALUE} ms).")
     long pollMillis;
@@ -59,20 +46,13 @@ final class RebuildCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean login = username != null || password != null;
-        if (login && (username == null || password == null)) {
-            throw new ParameterException(spec.commandLine(), "--username and --password go together");
-        }
-        if (!login && (token == null || token.isBlank())) {
-            throw new ParameterException(spec.commandLine(), "give --token (or $CHAT_ADMIN_TOKEN), "
-                    + "or --username and --password");
-        }
+        admin.check();
         if (pollMillis < 1) {
             throw new ParameterException(spec.commandLine(), "--poll-millis must be positive");
         }
-        AdminClient client = new AdminClient(gateway);
+        AdminClient client = new AdminClient(admin.gateway);
         try {
-            String accessToken = login ? client.login(username, password, deviceId) : token;
+            String accessToken = admin.accessToken(client);
             JobStatus status = client.startRebuild(model, accessToken);
             err.println("Rebuild " + status.jobId() + " of " + model + " started: epoch " + status.fromEpoch()
                     + " -> " + status.toEpoch());
