@@ -67,6 +67,18 @@ class CorsIT extends GatewayIntegrationTest {
         assertThat(response.body()).doesNotContain("dialog-domain");
     }
 
+    /**
+     * The web client's own requests name the public origin (chat.public-url, here the default), which behind a TLS
+     * proxy is not the address the gateway itself is reached at: they are the gateway's own, never refused.
+     */
+    @Test
+    void theWebClientsOwnOriginIsNeverRefused() {
+        HttpResponse<String> response = gateway().send(gateway().request("/api/v1/dialogs")
+                .header("Origin", "http://127.0.0.1:8080")
+                .header("Authorization", "Bearer " + TOKENS.validToken(newUserId())));
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> preflight(String origin, String method, String headers) {
         return gateway().send(gateway().request("/api/v1/dialogs/d1/messages")
                 .header("Origin", origin)

@@ -108,7 +108,7 @@ final class ChatPage {
     String unreadBadge(String title) {
         return (String) script("const link = [...document.querySelectorAll('#inbox .dialog-link')]"
                 + ".find(candidate => candidate.querySelector('.title').textContent.trim() === arguments[0]);"
-                + " const badge = link && link.querySelector('.unread'); return badge ? badge.textContent : '';", title);
+                + " const badge = link && link.querySelector('.unread'); return badge ? badge.firstChild.textContent : '';", title);
     }
 
     /** The message texts of the open conversation, top to bottom. */

@@ -60,25 +60,29 @@ export async function completeLogin() {
   if (answer.has('error') || !started || started.state !== answer.get('state')) {
     throw failed();
   }
-  const response = await fetch('/oauth2/token', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code', client_id: CLIENT_ID, code: answer.get('code'),
-      redirect_uri: redirectUri(), code_verifier: started.verifier,
-    }),
-  });
-  if (!response.ok) {
+  try {
+    const response = await fetch('/oauth2/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code', client_id: CLIENT_ID, code: answer.get('code'),
+        redirect_uri: redirectUri(), code_verifier: started.verifier,
+      }),
+    });
+    if (!response.ok) {
+      throw failed();
+    }
+    const tokens = await response.json();
+    const claims = claimsOf(tokens.access_token);
+    session = {
+      accessToken: tokens.access_token,
+      idToken: tokens.id_token,
+      userId: claims.sub,
+      expiresAt: claims.exp * 1000,
+    };
+  } catch (failure) {
     throw failed();
   }
-  const tokens = await response.json();
-  const claims = claimsOf(tokens.access_token);
-  session = {
-    accessToken: tokens.access_token,
-    idToken: tokens.id_token,
-    userId: claims.sub,
-    expiresAt: claims.exp * 1000,
-  };
   sessionStorage.setItem(SIGNED_IN_KEY, '1');
   return session;
 }
@@ -90,9 +94,30 @@ export const currentSession = () => session;
 
 export const accessToken = () => session?.accessToken;
 
-/** The token expired or was refused: get a new one (a reload through UAA; pending sends survive it). */
+const RENEWALS_KEY = 'chat.renewals';
+const RENEWALS_PER_MINUTE = 3;
+let renewing = false;
+
+/**
+ * The token expired or was refused: get a new one (a reload through UAA; pending sends survive it). Once, however
+ * many requests were refused at the same time; and a token refused again and again (a clock far off, a wrong
+ * issuer) ends at the welcome page rather than in a loop through UAA.
+ */
 export function renewLogin() {
+  if (renewing) {
+    return;
+  }
+  renewing = true;
   session = null;
+  const now = Date.now();
+  const recent = JSON.parse(sessionStorage.getItem(RENEWALS_KEY) || '[]').filter((at) => now - at < 60_000);
+  if (recent.length >= RENEWALS_PER_MINUTE) {
+    sessionStorage.removeItem(SIGNED_IN_KEY);
+    sessionStorage.removeItem(RENEWALS_KEY);
+    location.assign('/');
+    return;
+  }
+  sessionStorage.setItem(RENEWALS_KEY, JSON.stringify([...recent, now]));
   startLogin();
 }
 

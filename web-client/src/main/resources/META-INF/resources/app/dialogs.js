@@ -121,10 +121,17 @@ export class Dialogs {
     return verdict;
   }
 
+  /** Reads what is missing after the held range, page by page (a few at most: a longer hole waits for `resume`). */
   async fillHole(dialogId) {
     const entry = this.entries.get(dialogId);
-    const page = await chat.after(dialogId, entry.timeline.held, 100);
-    entry.timeline.addMissing(page);
+    for (let pages = 0; pages < 5; pages += 1) {
+      const held = entry.timeline.held;
+      const page = await chat.after(dialogId, held, 100);
+      entry.timeline.addMissing(page);
+      if (!page.hasMore || entry.timeline.held === held) {
+        break;
+      }
+    }
     this.onChange();
   }
 

@@ -10,6 +10,8 @@ const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 15_000;
 /** A connection that has not said welcome by then is given up and tried again. */
 const WELCOME_WITHIN_MS = 10_000;
+/** A socket silent this long after a ping is taken for dead. */
+const PONG_WITHIN_MS = 10_000;
 
 export class LiveConnection {
   /**
@@ -36,6 +38,8 @@ export class LiveConnection {
   stop() {
     this.stopped = true;
     clearInterval(this.pinger);
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.welcomeTimer);
     this.socket?.close(1000, 'bye');
   }
 
@@ -80,6 +84,9 @@ export class LiveConnection {
       this.retryLater();
       return;
     }
+    if (this.stopped) {
+      return;
+    }
     let socket;
     try {
       socket = new WebSocket(`${ticket.url}?ticket=${encodeURIComponent(ticket.ticket)}`);
@@ -105,6 +112,13 @@ export class LiveConnection {
 
   /** The network is back (the browser says so): no need to wait for the backoff. */
   reconnectNow() {
+    if (!this.stopped && this.socket && this.socket.readyState !== WebSocket.OPEN) {
+      const stale = this.socket;
+      stale.onclose = null;
+      stale.close();
+      this.socket = null;
+      clearTimeout(this.welcomeTimer);
+    }
     if (!this.stopped && !this.socket) {
       clearTimeout(this.retryTimer);
       this.retryMs = FIRST_RETRY_MS;
@@ -112,7 +126,23 @@ export class LiveConnection {
     }
   }
 
+  /**
+   * Pings, and gives up a socket that said nothing since the last ping (a half-open connection after a network
+   * change or a sleep), so the page reconnects and resumes instead of waiting forever.
+   */
+  keepAlive() {
+    if (this.socket && Date.now() - this.lastFrameAt > PING_EVERY_MS + PONG_WITHIN_MS) {
+      const silent = this.socket;
+      silent.onclose = null;
+      silent.close();
+      this.closed(silent, { code: 1006 });
+      return;
+    }
+    this.send({ type: 'ping' });
+  }
+
   received(data) {
+    this.lastFrameAt = Date.now();
     let frame;
     try {
       frame = JSON.parse(data);
@@ -128,7 +158,7 @@ export class LiveConnection {
       // the page may first have to read again what it holds (a new epoch): resume says what it holds after that
       Promise.resolve(this.onWelcome(frame)).then(() => this.resume());
       clearInterval(this.pinger);
-      this.pinger = setInterval(() => this.send({ type: 'ping' }), PING_EVERY_MS);
+      this.pinger = setInterval(() => this.keepAlive(), PING_EVERY_MS);
       this.onState('live');
       return;
     }
@@ -155,7 +185,8 @@ export class LiveConnection {
       this.onRevoked();
       return;
     }
-    if (event.code === 4409) {
+    if (event.code === 4409 && Date.now() - (this.movedAt || 0) > LAST_RETRY_MS) {
+      this.movedAt = Date.now();
       this.connect(); // the user's deliveries moved to another node: a new ticket names it
       return;
     }

@@ -64,6 +64,7 @@ export async function openDialog(dialogId) {
   render();
   setTimeout(() => {
     byId('history').scrollTop = byId('history').scrollHeight;
+    byId('compose-text').focus(); // keyboard users land where they write, not on the hidden inbox
   }, 0);
   markRead();
   subscribePresence();
@@ -118,6 +119,12 @@ function typingNames(dialogId) {
     .map(([userId]) => page.people.nameOf(userId));
 }
 
+/** Frames and send answers are handled one at a time, in arrival order; one that fails never stops the rest. */
+function enqueue(work) {
+  page.frames = page.frames.then(work).catch((failure) => notice(failure.message));
+  return page.frames;
+}
+
 async function handleFrame(frame) {
   if (frame.type === 'message') {
     if (!page.dialogs.get(frame.dialogId)) {
@@ -128,6 +135,9 @@ async function handleFrame(frame) {
     page.typing.get(dialogId)?.delete(senderId);
     if (page.dialogs.messageArrived({ dialogId, messageId, senderId, senderSeq, dialogSeq, body, sentAt }) === HOLE) {
       fillHoleLater(dialogId, dialogSeq);
+    }
+    if (dialogId === page.openDialogId && !page.dialogs.get(dialogId).timeline.loaded) {
+      await openDialog(dialogId); // its history could not be read when it was opened: read it now
     }
     if (dialogId === page.openDialogId) {
       markRead();
@@ -188,9 +198,12 @@ async function welcomed(welcome) {
 
 function wireConversation() {
   byId('back').addEventListener('click', () => {
+    const left = page.openDialogId;
     page.openDialogId = null;
     byId('workspace').classList.remove('in-dialog');
     render();
+    // focus returns to the conversation's entry in the inbox
+    setTimeout(() => document.querySelector(`#inbox [data-dialog-id="${left}"]`)?.focus(), 0);
   });
   byId('load-older').addEventListener('click', loadOlder);
   byId('history').addEventListener('scroll', () => {
@@ -243,20 +256,13 @@ async function signedIn() {
   await Promise.all([page.dialogs.loadInbox(), page.people.loadBlocks()]);
   page.outbox = new Outbox(page.me.userId, {
     transmit: (entry) => chat.send(entry.dialogId, entry.clientMessageId, entry.text),
-    onSent: (entry, sent) => {
-      page.frames = page.frames.then(() => handleFrame({ type: 'message', ...sent, body: { type: 'text', text: entry.text } }));
-    },
+    onSent: (entry, sent) => enqueue(() => handleFrame({ type: 'message', ...sent, body: { type: 'text', text: entry.text } })),
     onChange: render,
   });
   page.live = new LiveConnection({
     holds: () => page.dialogs.holds(),
-    onFrame: (frame) => {
-      page.frames = page.frames.then(() => handleFrame(frame)).catch((failure) => notice(failure.message));
-    },
-    onWelcome: (welcome) => {
-      page.frames = page.frames.then(() => welcomed(welcome)).catch((failure) => notice(failure.message));
-      return page.frames;
-    },
+    onFrame: (frame) => enqueue(() => handleFrame(frame)),
+    onWelcome: (welcome) => enqueue(() => welcomed(welcome)),
     onState: (state, detail) => {
       byId('connection').textContent = detail || CONNECTION_LABELS[state];
       byId('connection').dataset.state = state;
@@ -270,9 +276,13 @@ async function signedIn() {
   window.addEventListener('online', () => {
     page.outbox.flushAll();
     page.live.reconnectNow();
+    if (page.openDialogId && !page.dialogs.get(page.openDialogId)?.timeline.loaded) {
+      openDialog(page.openDialogId);
+    }
   });
   byId('logout').addEventListener('click', () => {
     page.live.stop();
+    page.outbox.clear(); // unsent text does not stay behind on a shared machine
     logout();
   });
   render();

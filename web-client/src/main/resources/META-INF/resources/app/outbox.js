@@ -23,6 +23,7 @@ export class Outbox {
     this.entries = JSON.parse(localStorage.getItem(this.key) || '[]');
     this.busy = new Set();
     this.timers = new Map();
+    this.attempts = new Map();
   }
 
   forDialog(dialogId) {
@@ -49,6 +50,7 @@ export class Outbox {
   retry(clientMessageId) {
     const entry = this.entries.find((candidate) => candidate.clientMessageId === clientMessageId);
     if (entry) {
+      this.attempts.delete(entry.dialogId);
       entry.state = PENDING;
       delete entry.error;
       this.changed();
@@ -56,7 +58,22 @@ export class Outbox {
     }
   }
 
+  /** The user gives up a refused send: what waited behind it goes now. */
   discard(clientMessageId) {
+    const discarded = this.entries.find((entry) => entry.clientMessageId === clientMessageId);
+    this.forget(clientMessageId);
+    if (discarded) {
+      this.flush(discarded.dialogId, true);
+    }
+  }
+
+  /** Forgets every unsent entry (logging out). */
+  clear() {
+    this.entries = [];
+    localStorage.removeItem(this.key);
+  }
+
+  forget(clientMessageId) {
     this.entries = this.entries.filter((entry) => entry.clientMessageId !== clientMessageId);
     this.changed();
   }
@@ -73,23 +90,25 @@ export class Outbox {
     }
     this.busy.add(dialogId);
     try {
-      let attempt = 0;
       for (;;) {
-        const head = this.entries.find((entry) => entry.dialogId === dialogId && entry.state === PENDING);
-        if (!head) {
+        // the dialog's oldest unsent entry goes first; a refused one holds the rest until retried or discarded,
+        // so the server numbers them in the order they were written
+        const head = this.entries.find((entry) => entry.dialogId === dialogId);
+        if (!head || head.state !== PENDING) {
           return;
         }
         const outcome = await this.attempt(head);
         if (outcome.retryInMs !== undefined) {
+          const attempt = this.attempts.get(dialogId) || 0;
+          this.attempts.set(dialogId, attempt + 1);
           const delay = Math.max(outcome.retryInMs, Math.min(RETRY_FIRST_MS * 2 ** attempt, RETRY_LAST_MS));
-          attempt += 1;
           this.timers.set(dialogId, setTimeout(() => {
             this.timers.delete(dialogId);
             this.flush(dialogId);
           }, delay));
           return;
         }
-        attempt = 0;
+        this.attempts.delete(dialogId);
       }
     } finally {
       this.busy.delete(dialogId);
@@ -102,10 +121,13 @@ export class Outbox {
       if (answer.status === 202) {
         return { retryInMs: answer.retryAfterSeconds * 1000 }; // still being sent: ask again, same id
       }
-      this.discard(entry.clientMessageId);
+      this.forget(entry.clientMessageId);
       this.onSent(entry, answer.data);
       return {};
     } catch (failure) {
+      if (failure.status === 401) {
+        return { retryInMs: RETRY_FIRST_MS }; // the page is renewing its login: the entry waits, unchanged
+      }
       if (failure.retryable) {
         entry.error = failure.message;
         this.changed();

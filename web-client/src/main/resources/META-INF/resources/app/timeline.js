@@ -21,14 +21,22 @@ export class Timeline {
   /** A live or resumed message (also one this client sent, from the send's answer). */
   accept(message) {
     const seq = message.dialogSeq;
-    if (this.items.has(seq) || (!this.loaded && seq <= this.held)) {
+    if (!this.loaded) {
+      // not opened: nothing is kept (opening reads the newest page), only how far the dialog goes
+      if (seq <= this.held) {
+        return DUPLICATE;
+      }
+      this.held = seq;
+      return ACCEPTED;
+    }
+    if (this.items.has(seq)) {
       return DUPLICATE;
     }
     this.items.set(seq, message);
     if (seq <= this.held) {
       return ACCEPTED;
     }
-    if (seq === this.held + 1 || !this.loaded) {
+    if (seq === this.held + 1) {
       this.held = seq;
       this.advance();
       return ACCEPTED;

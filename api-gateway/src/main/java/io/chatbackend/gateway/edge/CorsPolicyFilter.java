@@ -4,6 +4,7 @@ import io.chatbackend.gateway.EdgeFilterOrder;
 import io.chatbackend.gateway.problem.GatewayProblem;
 import io.chatbackend.gateway.problem.ProblemResponseWriter;
 import io.chatbackend.gateway.requestid.RequestId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,9 +33,19 @@ public class CorsPolicyFilter implements WebFilter, Ordered {
     private final CorsProcessor processor = new DefaultCorsProcessor();
     private final ProblemResponseWriter problems;
 
-    public CorsPolicyFilter(CorsProperties properties, ProblemResponseWriter problems) {
+    private final String publicOrigin;
+
+    public CorsPolicyFilter(CorsProperties properties, ProblemResponseWriter problems,
+                            @Value("${chat.public-url:http://127.0.0.1:8080}") String publicUrl) {
         this.policy = policy(properties.allowedOrigins());
         this.problems = problems;
+        this.publicOrigin = origin(publicUrl);
+    }
+
+    /** scheme://host[:port] of a URL, as browsers send it in {@code Origin}. */
+    static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
     }
 
     static CorsConfiguration policy(List<String> allowedOrigins) {
@@ -51,7 +63,10 @@ public class CorsPolicyFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!CorsUtils.isCorsRequest(exchange.getRequest())) {
+        // the web client's own requests: behind a TLS proxy the gateway sees http:// while the browser names the
+        // public https:// origin, which is this gateway's, never a foreign one
+        if (!CorsUtils.isCorsRequest(exchange.getRequest())
+                || publicOrigin.equals(exchange.getRequest().getHeaders().getOrigin())) {
             return chain.filter(exchange);
         }
         if (!processor.process(policy, exchange)) {

@@ -19,12 +19,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BrowserInstallation {
 
-    /** The Debian launcher script, the binary ChromeOptions is given. */
-    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    /** The driver from {@code chromium-driver}, the executable ChromeDriverService is given. */
-    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * The binary ChromeOptions is given: Debian's launcher script, or {@code -Dchat.chromium=...} (another
+     * distribution's Chromium or Chrome, installed by whoever runs the build).
+     */
+    public static final Path CHROMIUM = Path.of(System.getProperty("chat.chromium", "/usr/bin/chromium"));
+    /** The executable ChromeDriverService is given: {@code chromium-driver}'s, or {@code -Dchat.chromedriver=...}. */
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("chat.chromedriver", "/usr/bin/chromedriver"));
 
-    private static final String INSTALL_HINT = "sudo apt-get install -y chromium chromium-driver";
+    private static final String INSTALL_HINT = "sudo apt-get install -y chromium chromium-driver (Debian), or give "
+            + "another Chromium and its matching driver with -Dchat.chromium=<path> -Dchat.chromedriver=<path>";
     private static final long INSTALL_TIMEOUT_MINUTES = 10;
     private static final int LOG_TAIL_LINES = 40;
 

@@ -60,21 +60,21 @@ public class ProvisionController {
                     "At most " + properties.provisioning().maxUsers() + " users per call.");
         }
         String prefix = request.usernamePrefix() == null ? "user" : request.usernamePrefix();
-        List<ProvisionedUser> created = new ArrayList<>(request.count());
-        while (created.size() < request.count()) {
-            String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            Account account = new Account(UUID.randomUUID(), prefix + "-" + suffix, prefix + " " + suffix,
-                    Optional.empty(), List.of("USER"));
-            if (registration.create(account)) {
-                created.add(new ProvisionedUser(account.userId(), account.username(),
-                        tokens.issue(account, "provisioned-" + suffix)));
+        // the users and their audit record commit together, or none of them
+        return audited.apply(recorder -> {
+            List<ProvisionedUser> created = new ArrayList<>(request.count());
+            while (created.size() < request.count()) {
+                String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+                Account account = new Account(UUID.randomUUID(), prefix + "-" + suffix, prefix + " " + suffix,
+                        Optional.empty(), List.of("USER"));
+                if (registration.create(account)) {
+                    created.add(new ProvisionedUser(account.userId(), account.username(),
+                            tokens.issue(account, "provisioned-" + suffix)));
+                }
             }
-        }
-        audited.apply(recorder -> {
             recorder.record("USERS_PROVISIONED", "users", Map.of("count", created.size(),
                     "userIds", created.stream().map(user -> user.userId().toString()).toList()));
-            return null;
+            return created;
         });
-        return created;
     }
 }

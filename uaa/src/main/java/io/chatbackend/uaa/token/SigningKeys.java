@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.KeyFactory;
@@ -91,13 +93,26 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         reload();
     }
 
-    /** Makes a new key the signing key; the old one is published until its tokens expired. */
+    /**
+     * Makes a new key the signing key; the old one is published until its tokens expired. Inside a caller's
+     * transaction (an audited rotation) the new key signs only once that transaction committed: a rotation rolled
+     * back never signs a token with a key nobody else publishes.
+     */
     public String rotate() {
         String kid = transaction.execute(status -> {
             jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", ROTATION_LOCK);
             return insertNewKeyRetiringOthers();
         });
-        reload();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    reload();
+                }
+            });
+        } else {
+            reload();
+        }
         return kid;
     }
 

@@ -11,7 +11,8 @@ export function renderInbox(dialogs, people, openDialogId, onOpen) {
     const preview = last ? `${last.senderId === dialogs.me.userId ? 'You' : people.nameOf(last.senderId)}: ${last.body?.text ?? ''}`
       : 'No messages yet';
     const unread = entry.unreadCount > 0 && entry.dialogId !== openDialogId
-      ? el('span', { class: 'unread', 'aria-label': `${entry.unreadCount} unread` }, String(entry.unreadCount)) : null;
+      ? el('span', { class: 'unread' }, String(entry.unreadCount), el('span', { class: 'visually-hidden' }, ' unread'))
+      : null;
     return el('li', {},
       el('button', {
         type: 'button', class: 'dialog-link', dataset: { dialogId: entry.dialogId },
