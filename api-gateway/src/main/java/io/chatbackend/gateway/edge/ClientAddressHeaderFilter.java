@@ -7,7 +7,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,16 +22,10 @@ import java.util.Locale;
 @Component
 public class ClientAddressHeaderFilter implements HttpHeadersFilter, Ordered {
 
-    private final String publicProto;
-    private final String publicHost;
-    private final String publicPort;
+    private final PublicOrigin publicOrigin;
 
     public ClientAddressHeaderFilter(@Value("${chat.public-url:http://127.0.0.1:8080}") String publicUrl) {
-        URI origin = URI.create(publicUrl);
-        this.publicProto = origin.getScheme();
-        int port = origin.getPort() >= 0 ? origin.getPort() : ("https".equals(origin.getScheme()) ? 443 : 80);
-        this.publicHost = origin.getPort() >= 0 ? origin.getHost() + ":" + port : origin.getHost();
-        this.publicPort = Integer.toString(port);
+        this.publicOrigin = PublicOrigin.of(publicUrl);
     }
 
     @Override
@@ -42,9 +35,9 @@ public class ClientAddressHeaderFilter implements HttpHeadersFilter, Ordered {
         List<String> forwarding = headers.headerNames().stream().filter(ClientAddressHeaderFilter::isForwarding).toList();
         forwarding.forEach(headers::remove);
         headers.set("X-Forwarded-For", ClientAddress.of(exchange));
-        headers.set("X-Forwarded-Proto", publicProto);
-        headers.set("X-Forwarded-Host", publicHost);
-        headers.set("X-Forwarded-Port", publicPort);
+        headers.set("X-Forwarded-Proto", publicOrigin.scheme());
+        headers.set("X-Forwarded-Host", publicOrigin.hostHeader());
+        headers.set("X-Forwarded-Port", Integer.toString(publicOrigin.port()));
         return headers;
     }
 

@@ -17,7 +17,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -39,13 +38,7 @@ public class CorsPolicyFilter implements WebFilter, Ordered {
                             @Value("${chat.public-url:http://127.0.0.1:8080}") String publicUrl) {
         this.policy = policy(properties.allowedOrigins());
         this.problems = problems;
-        this.publicOrigin = origin(publicUrl);
-    }
-
-    /** scheme://host[:port] of a URL, as browsers send it in {@code Origin}. */
-    static String origin(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+        this.publicOrigin = PublicOrigin.of(publicUrl).origin();
     }
 
     static CorsConfiguration policy(List<String> allowedOrigins) {
