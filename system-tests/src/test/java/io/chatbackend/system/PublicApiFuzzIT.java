@@ -67,9 +67,12 @@ class PublicApiFuzzIT {
         String messageId = system.send(alice, group, "first").get("messageId").asString();
         system.send(alice, group, "second");
         system.history(alice, group, 2, Duration.ofSeconds(60));
-        Map<String, String> examples = Map.of("dialogId", group, "userId", bob.userId().toString(),
-                "strangerId", stranger.userId().toString(), "messageId", messageId, "deviceId", "fuzz-phone",
-                "model", "messages", "jobId", UUID.randomUUID().toString(), "role", "AUDITOR");
+        Map<String, String> examples = new java.util.HashMap<>(Map.of("dialogId", group, "userId",
+                bob.userId().toString(), "strangerId", stranger.userId().toString(), "messageId", messageId,
+                "deviceId", "fuzz-phone", "model", "messages", "jobId", UUID.randomUUID().toString(), "role",
+                "AUDITOR"));
+        examples.putAll(Map.of("context", "message-domain", "aggregateId", messageId, "verificationId",
+                UUID.randomUUID().toString()));
 
         try (DeviceSocket socket = system.connect(alice, Map.of(group, 2L))) {
             socket.sync(Duration.ofSeconds(30));

@@ -96,7 +96,14 @@ final class PublicRoutes {
             route("DELETE", "/api/v1/clients/{deviceId}/push", Caller.MEMBER, null),
             query("GET", "/api/v1/presence", Caller.MEMBER, Map.of("userIds", "{userId}")),
             // notification
-            route("POST", "/api/v1/ws/ticket", Caller.MEMBER, null));
+            route("POST", "/api/v1/ws/ticket", Caller.MEMBER, null),
+            // the audit API of every context (one controller; its calls are recorded, so attacked by a member
+            // without the role: nothing may be recorded or read)
+            query("GET", "/api/v1/audit/{context}/events", Caller.MEMBER, Map.of("after", "0", "limit", "10")),
+            route("GET", "/api/v1/audit/{context}/aggregates/{aggregateId}/events", Caller.MEMBER, null),
+            route("POST", "/api/v1/audit/{context}/verify", Caller.MEMBER, null),
+            route("GET", "/api/v1/audit/{context}/verifications/{verificationId}", Caller.MEMBER, null),
+            query("GET", "/api/v1/audit/{context}/access", Caller.MEMBER, Map.of("after", "0", "limit", "10")));
 
     private static Route route(String method, String template, Caller caller, String body, String... required) {
         return new Route(method, template, caller, Map.of(), body, Set.of(required));

@@ -8,6 +8,7 @@ import io.chatbackend.platform.tcc.TccFence;
 import io.chatbackend.platform.tcc.TccParticipant;
 import io.chatbackend.platform.tcc.TryAndConfirmAttempt;
 import io.chatbackend.platform.tcc.TryOutcome;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -77,9 +78,17 @@ public class LaneParticipant implements TccParticipant<LaneSubject, LaneConfirma
      */
     @Override
     public ConfirmOutcome<LaneConfirmation> tryAndConfirm(String txId, LaneSubject subject) {
+        return tryAndConfirm(new TryAndConfirmAttempt<>(txId, subject));
+    }
+
+    private ConfirmOutcome<LaneConfirmation> tryAndConfirm(TryAndConfirmAttempt<LaneSubject> one) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return commands.sendAndWait(new TryAndConfirmLaneTransactionCommand(txId, subject));
+                TryAndConfirmLaneTransactionCommand command =
+                        new TryAndConfirmLaneTransactionCommand(one.txId(), one.subject());
+                return one.audit().isEmpty() ? commands.sendAndWait(command)
+                        : commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                .andMetaData(one.audit()));
             } catch (SenderLeftDialogException e) {
                 return new ConfirmOutcome.Refused<>(LaneTccCodes.NOT_A_MEMBER);
             } catch (RuntimeException e) {
@@ -101,13 +110,13 @@ public class LaneParticipant implements TccParticipant<LaneSubject, LaneConfirma
             try {
                 return commands.sendAndWait(new TryAndConfirmLaneTransactionsCommand(attempts.stream()
                         .map(attempt -> new TryAndConfirmLaneTransactionCommand(attempt.txId(), attempt.subject()))
-                        .toList()));
+                        .toList(), attempts.stream().map(TryAndConfirmAttempt::audit).toList()));
             } catch (RuntimeException e) {
                 log.debug("A batch of {} Try-and-Confirms rolled back; running them one by one: {}", attempts.size(),
                         e.toString());
             }
         }
-        return attempts.stream().map(attempt -> tryAndConfirm(attempt.txId(), attempt.subject())).toList();
+        return attempts.stream().map(this::tryAndConfirm).toList();
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.chatbackend.platform.tcc.TccCodes;
 import io.chatbackend.platform.tcc.TccFence;
 import io.chatbackend.platform.tcc.TryOutcome;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,8 +120,8 @@ class LaneTransactionHandler {
     }
 
     /**
-     * Each attempt as {@link #handle(TryAndConfirmLaneTransactionCommand)} runs it alone, all in this unit of work:
-     * one commit for all, or none. They run ordered by lane (a stable sort keeps two attempts on one lane in their
+     * Each attempt as {@link #handle(TryAndConfirmLaneTransactionCommand)} runs it alone, as a nested command with
+     * its own audit metadata, all in this unit of work: one commit for all, or none. They run ordered by lane (a stable sort keeps two attempts on one lane in their
      * order), so two batches take the locks of the lanes they share in the same order.
      */
     @CommandHandler
@@ -133,7 +134,8 @@ class LaneTransactionHandler {
         List<ConfirmOutcome<LaneConfirmation>> outcomes = new ArrayList<>(attempts.size());
         attempts.forEach(attempt -> outcomes.add(null));
         for (int i : order) {
-            outcomes.set(i, handle(attempts.get(i)));
+            outcomes.set(i, commands.sendAndWait(GenericCommandMessage.asCommandMessage(attempts.get(i))
+                    .andMetaData(command.audits().get(i))));
             if (attempts.size() > 1) {
                 LaneCrashPoint.IN_BATCHED_TRY_CONFIRM.reachedIf(crashPoint);
             }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
+import java.util.List;
 
 /** The sender-lane TCC participant over HTTP (internal: service tokens with scope {@code tcc}; never routed). */
 @RestController
@@ -48,8 +49,9 @@ class LaneTccController {
 
     @PostMapping("/try-confirm")
     LaneConfirmResponse tryAndConfirm(@RequestBody LaneTryAndConfirmRequest request) {
-        return answer(participant.tryAndConfirm(request.txId(),
-                new LaneSubject(request.dialogId().toString(), request.senderId())));
+        return answer(participant.tryAndConfirmAll(List.of(new TryAndConfirmAttempt<>(request.txId(),
+                new LaneSubject(request.dialogId().toString(), request.senderId()), LaneAttemptAudit.of(request))))
+                .get(0));
     }
 
     @PostMapping("/try-confirm-batch")
@@ -62,7 +64,8 @@ class LaneTccController {
         }
         return new LaneTryAndConfirmBatchResponse(participant.tryAndConfirmAll(request.attempts().stream()
                         .map(attempt -> new TryAndConfirmAttempt<>(attempt.txId(),
-                                new LaneSubject(attempt.dialogId().toString(), attempt.senderId())))
+                                new LaneSubject(attempt.dialogId().toString(), attempt.senderId()),
+                                LaneAttemptAudit.of(attempt)))
                         .toList())
                 .stream().map(LaneTccController::answer).toList());
     }

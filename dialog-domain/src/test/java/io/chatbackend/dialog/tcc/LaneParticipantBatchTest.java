@@ -3,12 +3,15 @@ package io.chatbackend.dialog.tcc;
 import io.chatbackend.platform.tcc.ConfirmOutcome;
 import io.chatbackend.platform.tcc.TccFence;
 import io.chatbackend.platform.tcc.TryAndConfirmAttempt;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,5 +64,19 @@ class LaneParticipantBatchTest {
         assertThat(participant.tryAndConfirmAll(List.of(new TryAndConfirmAttempt<>("a", subject))))
                 .containsExactly(only);
         verify(commands, never()).sendAndWait(any(TryAndConfirmLaneTransactionsCommand.class));
+    }
+
+    @Test
+    void anAttemptRunAloneKeepsWhoItWasFor() {
+        ConfirmOutcome<LaneConfirmation> only = new ConfirmOutcome.Confirmed<>(new LaneConfirmation(3, 9));
+        when(commands.sendAndWait(any(CommandMessage.class))).thenReturn(only);
+        Map<String, String> audit = Map.of("onBehalfOf", "user:" + subject.senderId(), "correlationId", "r-1");
+
+        assertThat(participant.tryAndConfirmAll(List.of(new TryAndConfirmAttempt<>("a", subject, audit))))
+                .containsExactly(only);
+        ArgumentCaptor<CommandMessage<?>> sent = ArgumentCaptor.forClass(CommandMessage.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().getPayload()).isEqualTo(new TryAndConfirmLaneTransactionCommand("a", subject));
+        assertThat(sent.getValue().getMetaData()).containsAllEntriesOf(audit);
     }
 }

@@ -86,8 +86,9 @@ class AxonSendLog implements SendLog, AutoCloseable {
     public List<UnfinishedSend> unfinished(Duration olderThan, int limit) {
         List<UnfinishedSend> found = jdbc.query("UPDATE send_attempt SET updated_at = now() WHERE message_id IN ("
                         + "SELECT message_id FROM send_attempt WHERE updated_at < now() - ?::interval "
-                        + "ORDER BY message_id LIMIT ?) RETURNING message_id, decision",
-                (rs, n) -> new UnfinishedSend(Long.toString(rs.getLong(1)), rs.getString(2)),
+                        + "ORDER BY message_id LIMIT ?) RETURNING message_id, decision, sender_id",
+                (rs, n) -> new UnfinishedSend(Long.toString(rs.getLong(1)), rs.getString(2),
+                        rs.getObject(3, UUID.class)),
                 olderThan.toMillis() + " milliseconds", limit);
         return found.stream().sorted((a, b) -> Long.compare(Long.parseLong(a.messageId()),
                 Long.parseLong(b.messageId()))).toList();

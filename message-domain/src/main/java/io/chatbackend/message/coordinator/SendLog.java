@@ -51,7 +51,10 @@ interface SendLog {
         }
     }
 
-    /** An attempt not yet finished, and the decision an earlier version recorded for it (null: none). */
-    record UnfinishedSend(String messageId, String decision) {
+    /**
+     * An attempt not yet finished, the decision an earlier version recorded for it (null: none), and whose send it
+     * is (recovery acts on their behalf).
+     */
+    record UnfinishedSend(String messageId, String decision, UUID senderId) {
     }
 }

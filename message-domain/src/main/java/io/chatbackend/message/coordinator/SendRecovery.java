@@ -1,6 +1,7 @@
 package io.chatbackend.message.coordinator;
 
 import io.chatbackend.message.command.SendDecision;
+import io.chatbackend.platform.axon.ActingFor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,18 +50,24 @@ class SendRecovery {
         int settled = 0;
         for (SendLog.UnfinishedSend attempt : sends.unfinished(age, BATCH)) {
             try {
-                if (attempt.decision() == null) {
-                    settled += settlement.settle(attempt.messageId()) ? 1 : 0;
-                } else if (SendDecision.valueOf(attempt.decision()) == SendDecision.CANCEL) {
-                    settlement.cancelAsDecided(attempt.messageId());
-                    settled++;
-                } else {
-                    settled += settlement.confirm(attempt.messageId()) ? 1 : 0;
-                }
+                settled += attempt.senderId() == null ? recover(attempt)
+                        : ActingFor.user(attempt.senderId().toString(), null, () -> recover(attempt));
             } catch (RuntimeException e) {
                 log.warn("Recovery of {} failed, will retry: {}", attempt.messageId(), e.toString());
             }
         }
         return settled;
+    }
+
+    /** One attempt, as this service acting for its sender (ADR 0027); 1 if the participant answered. */
+    private int recover(SendLog.UnfinishedSend attempt) {
+        if (attempt.decision() == null) {
+            return settlement.settle(attempt.messageId()) ? 1 : 0;
+        }
+        if (SendDecision.valueOf(attempt.decision()) == SendDecision.CANCEL) {
+            settlement.cancelAsDecided(attempt.messageId());
+            return 1;
+        }
+        return settlement.confirm(attempt.messageId()) ? 1 : 0;
     }
 }

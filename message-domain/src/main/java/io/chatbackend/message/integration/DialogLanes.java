@@ -7,6 +7,9 @@ import io.chatbackend.dialog.contract.LaneTryAndConfirmBatchResponse;
 import io.chatbackend.dialog.contract.LaneTryAndConfirmRequest;
 import io.chatbackend.message.coordinator.ParticipantUnreachableException;
 import io.chatbackend.message.coordinator.SendParticipant;
+import io.chatbackend.platform.axon.ActingPrincipal;
+import io.chatbackend.platform.axon.AuditMetadata;
+import io.chatbackend.platform.axon.AuditStamp;
 import io.chatbackend.platform.service.batching.MicroBatcher;
 import io.chatbackend.platform.web.ServiceTokens;
 import io.chatbackend.platform.web.ServiceHttp;
@@ -22,6 +25,7 @@ import org.springframework.web.client.RestClientException;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -41,6 +45,7 @@ public class DialogLanes implements SendParticipant, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DialogLanes.class);
 
     private final DistributionSummary batchSizes;
+    private final ActingPrincipal actor;
     private final MicroBatcher<LaneTryAndConfirmRequest, LaneConfirmResponse> batches;
 
     DialogLanes(Clock clock, @Value("${chat.services.dialog-domain}") String dialogDomain,
@@ -48,7 +53,9 @@ public class DialogLanes implements SendParticipant, AutoCloseable {
                 @Value("${chat.service-client.id:message-domain}") String clientId,
                 @Value("${chat.service-client.secret}") String secret,
                 @Value("${chat.message.lane-batch.max-size:64}") int maxBatch,
-                @Value("${chat.message.lane-batch.in-flight:2}") int inFlight, MeterRegistry metrics) {
+                @Value("${chat.message.lane-batch.in-flight:2}") int inFlight, MeterRegistry metrics,
+                ActingPrincipal actor) {
+        this.actor = actor;
         this.http = ServiceHttp.client();
         this.tokens = new ServiceTokens(http, uaa + "/oauth2/token", clientId, secret, "tcc", clock);
         this.base = dialogDomain + "/internal/tcc/lanes";
@@ -61,7 +68,10 @@ public class DialogLanes implements SendParticipant, AutoCloseable {
     @Override
     public LaneConfirmResponse tryAndConfirm(String txId, UUID dialogId, UUID senderId) {
         try {
-            return batches.submit(new LaneTryAndConfirmRequest(txId, dialogId, senderId));
+            // who asked and which request, captured on the request's thread: the batch goes from another one
+            Map<String, Object> stamp = AuditStamp.capture(actor);
+            return batches.submit(new LaneTryAndConfirmRequest(txId, dialogId, senderId,
+                    text(stamp.get(AuditMetadata.DEVICE_ID)), text(stamp.get(AuditMetadata.CORRELATION_ID))));
         } catch (RejectedExecutionException e) {
             throw new ParticipantUnreachableException("shutting down");
         }
@@ -79,6 +89,10 @@ public class DialogLanes implements SendParticipant, AutoCloseable {
             throw new ParticipantUnreachableException("a malformed batch answer");
         }
         return answer.answers();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** Stops batching on shutdown: sends still waiting are answered as unreachable and settled by recovery. */

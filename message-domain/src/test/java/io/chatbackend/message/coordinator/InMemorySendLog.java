@@ -76,7 +76,7 @@ final class InMemorySendLog implements SendLog {
     @Override
     public List<UnfinishedSend> unfinished(Duration olderThan, int limit) {
         return attempts.entrySet().stream().limit(limit)
-                .map(attempt -> new UnfinishedSend(attempt.getKey(), attempt.getValue())).toList();
+                .map(attempt -> new UnfinishedSend(attempt.getKey(), attempt.getValue(), null)).toList();
     }
 
     String status(String messageId) {

@@ -61,12 +61,37 @@ public class AuditTrail {
                 sequence, limit);
     }
 
+    /** The newest record's position (0: none); records commit in position order, under the trail's lock. */
+    public long newestSequence() {
+        Long newest = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM audit_record", Long.class);
+        return newest == null ? 0 : newest;
+    }
+
+    /** Every record about {@code subject}, ascending. */
+    public List<AuditRecord> about(String subject) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_record WHERE subject = ? ORDER BY seq", ROW, subject);
+    }
+
+    /** A record where the trail does not hold, and why. */
+    public record Break(long sequence, String reason) {
+
+        @Override
+        public String toString() {
+            return sequence + ": " + reason;
+        }
+    }
+
+    /** {@link #verifyAll()}'s breaks as text ({@code "<seq>: <reason>"}). */
+    public List<String> verify() {
+        return verifyAll().stream().map(Break::toString).toList();
+    }
+
     /**
      * Walks the whole trail and names every record whose hash is not what its fields and the record before give,
      * or whose sequence skips one (a record deleted from the middle). Empty: the trail is intact.
      */
-    public List<String> verify() {
-        List<String> breaks = new ArrayList<>();
+    public List<Break> verifyAll() {
+        List<Break> breaks = new ArrayList<>();
         String previous = GENESIS;
         long expectedSequence = 1;
         long after = 0;
@@ -75,13 +100,13 @@ public class AuditTrail {
             page = after(after, 1000);
             for (AuditRecord record : page) {
                 if (record.sequence() != expectedSequence) {
-                    breaks.add(record.sequence() + ": sequence " + expectedSequence + " is missing");
+                    breaks.add(new Break(record.sequence(), "sequence " + expectedSequence + " is missing"));
                 }
                 if (!record.previousHash().equals(previous)) {
-                    breaks.add(record.sequence() + ": does not follow the record before it");
+                    breaks.add(new Break(record.sequence(), "does not follow the record before it"));
                 }
                 if (!record.hash().equals(record.expectedHash())) {
-                    breaks.add(record.sequence() + ": its content was changed");
+                    breaks.add(new Break(record.sequence(), "its content was changed"));
                 }
                 previous = record.hash();
                 expectedSequence = record.sequence() + 1;

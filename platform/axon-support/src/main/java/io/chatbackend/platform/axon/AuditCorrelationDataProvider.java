@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Copies the audit metadata of the message being handled onto every message it causes: the correlation id
- * is kept, the causation id becomes the handled message's id, and the acting principal is kept.
+ * is kept, the causation id becomes the handled message's id, and who acted (principal, device, on behalf of whom)
+ * is kept.
  */
 public class AuditCorrelationDataProvider implements CorrelationDataProvider {
 
@@ -24,8 +25,13 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
         Object correlationId = message.getMetaData().get(AuditMetadata.CORRELATION_ID);
         data.put(AuditMetadata.CORRELATION_ID, correlationId != null ? correlationId : message.getIdentifier());
         data.put(AuditMetadata.CAUSATION_ID, message.getIdentifier());
-        Object principal = message.getMetaData().get(AuditMetadata.PRINCIPAL);
-        data.put(AuditMetadata.PRINCIPAL, principal != null ? principal : fallbackPrincipal);
+        for (String key : AuditMetadata.ACTOR_KEYS) {
+            Object value = message.getMetaData().get(key);
+            if (value != null) {
+                data.put(key, value);
+            }
+        }
+        data.putIfAbsent(AuditMetadata.PRINCIPAL, fallbackPrincipal);
         return data;
     }
 }

@@ -11,8 +11,8 @@ import java.util.function.BiFunction;
 
 /**
  * Stamps commands sent from outside any handler (e.g. from a web request) with the request's correlation id
- * (MDC {@code requestId}, else the command's own id) and the acting principal. Commands sent from inside a
- * handler already carry both through {@link AuditCorrelationDataProvider}.
+ * (MDC {@code requestId}, else the command's own id) and who acts ({@link ActingPrincipal}). Commands sent from
+ * inside a handler already carry both through {@link AuditCorrelationDataProvider}.
  */
 public class AuditDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -33,7 +33,7 @@ public class AuditDispatchInterceptor implements MessageDispatchInterceptor<Comm
                 additions.put(AuditMetadata.CORRELATION_ID, requestId != null ? requestId : command.getIdentifier());
             }
             if (!command.getMetaData().containsKey(AuditMetadata.PRINCIPAL)) {
-                additions.put(AuditMetadata.PRINCIPAL, actingPrincipal.current());
+                additions.putAll(actingPrincipal.current());
             }
             return additions.isEmpty() ? command : command.andMetaData(additions);
         };

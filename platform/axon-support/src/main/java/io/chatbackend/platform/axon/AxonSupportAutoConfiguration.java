@@ -29,10 +29,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -124,7 +129,11 @@ public class AxonSupportAutoConfiguration {
     @ConditionalOnMissingBean
     ActingPrincipal actingPrincipal(@Value("${spring.application.name:service}") String applicationName) {
         String self = "service:" + applicationName;
-        return () -> self;
+        return () -> {
+            Map<String, String> actor = new HashMap<>(ActingFor.current());
+            actor.put(AuditMetadata.PRINCIPAL, self);
+            return actor;
+        };
     }
 
     @Bean
@@ -149,5 +158,13 @@ public class AxonSupportAutoConfiguration {
     @Bean
     HashChainVerifier hashChainVerifier(DataSource dataSource) {
         return new HashChainVerifier(dataSource);
+    }
+
+    /** The event store as auditors read it; the horizon's lock waits at most {@code chat.audit.lock-timeout}. */
+    @Bean
+    EventStoreAuditLog eventStoreAuditLog(DataSource dataSource, PlatformTransactionManager transactions,
+                                          @Value("${chat.audit.lock-timeout:200ms}") Duration lockTimeout) {
+        return new EventStoreAuditLog(new JdbcTemplate(dataSource), new TransactionTemplate(transactions),
+                lockTimeout);
     }
 }

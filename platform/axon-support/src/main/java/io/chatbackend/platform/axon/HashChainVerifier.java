@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,14 +31,23 @@ public class HashChainVerifier {
         this.dataSource = dataSource;
     }
 
-    /** The first place a chain breaks. */
+    /** A place a chain breaks: an event changed, missing, or without a hash. */
     public record ChainBreak(String aggregateId, long sequenceNumber, String reason) {
     }
 
-    public record Report(long eventsChecked, long aggregatesChecked, Optional<ChainBreak> firstBreak) {
+    /** What a walk over the store found: every break, in stream and sequence order. */
+    public record Report(long eventsChecked, long aggregatesChecked, List<ChainBreak> breaks) {
+
+        public Report {
+            breaks = List.copyOf(breaks);
+        }
 
         public boolean intact() {
-            return firstBreak.isEmpty();
+            return breaks.isEmpty();
+        }
+
+        public Optional<ChainBreak> firstBreak() {
+            return breaks.stream().findFirst();
         }
     }
 
@@ -48,6 +59,10 @@ public class HashChainVerifier {
         return verify(Objects.requireNonNull(aggregateId));
     }
 
+    /**
+     * Each event is checked against the hash stored with the event before it, so a changed event is reported alone
+     * (the next one still follows the stored chain) and a missing one once, where the sequence skips.
+     */
     private Report verify(String onlyAggregate) {
         String sql = "SELECT aggregateidentifier, sequencenumber, type, eventidentifier, timestamp, payloadtype, "
                 + "payloadrevision, payload, metadata FROM domainevententry"
@@ -55,6 +70,7 @@ public class HashChainVerifier {
                 + " ORDER BY aggregateidentifier, sequencenumber";
         long events = 0;
         long aggregates = 0;
+        List<ChainBreak> breaks = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false); // lets PostgreSQL stream with a cursor
@@ -71,6 +87,7 @@ public class HashChainVerifier {
                         events++;
                         String aggregateId = rows.getString(1);
                         long sequence = rows.getLong(2);
+                        boolean afterGap = false;
                         if (!aggregateId.equals(currentAggregate)) {
                             aggregates++;
                             currentAggregate = aggregateId;
@@ -78,8 +95,10 @@ public class HashChainVerifier {
                             expectedSequence = sequence == 0 || rows.getString(3) != null ? 0 : sequence;
                         }
                         if (sequence != expectedSequence) {
-                            return broken(events, aggregates, aggregateId, expectedSequence,
-                                    "event " + expectedSequence + " is missing (next stored is " + sequence + ")");
+                            breaks.add(new ChainBreak(aggregateId, expectedSequence, sequence - expectedSequence == 1
+                                    ? "event " + expectedSequence + " is missing"
+                                    : "events " + expectedSequence + " to " + (sequence - 1) + " are missing"));
+                            afterGap = true;
                         }
                         Map<String, Object> metaData = JSON.readValue(rows.getBytes(9), MAP);
                         Object stored = metaData.get(AuditMetadata.CHAIN_HASH);
@@ -87,13 +106,12 @@ public class HashChainVerifier {
                                 rows.getString(3), aggregateId, sequence, rows.getString(4), rows.getString(5),
                                 rows.getString(6), rows.getString(7), rows.getBytes(8), metaData));
                         if (stored == null) {
-                            return broken(events, aggregates, aggregateId, sequence, "no chain hash stored");
+                            breaks.add(new ChainBreak(aggregateId, sequence, "no chain hash stored"));
+                        } else if (!afterGap && !computed.equals(stored)) {
+                            breaks.add(new ChainBreak(aggregateId, sequence,
+                                    "the stored chain hash does not match the event's content and metadata"));
                         }
-                        if (!computed.equals(stored)) {
-                            return broken(events, aggregates, aggregateId, sequence,
-                                    "stored chain hash does not match the event's content or its predecessor");
-                        }
-                        previousHash = computed;
+                        previousHash = stored != null ? stored.toString() : computed;
                         expectedSequence = sequence + 1;
                     }
                 }
@@ -104,10 +122,6 @@ public class HashChainVerifier {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not read the event store to verify hash chains", e);
         }
-        return new Report(events, aggregates, Optional.empty());
-    }
-
-    private static Report broken(long events, long aggregates, String aggregateId, long sequence, String reason) {
-        return new Report(events, aggregates, Optional.of(new ChainBreak(aggregateId, sequence, reason)));
+        return new Report(events, aggregates, breaks);
     }
 }

@@ -29,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +60,8 @@ class AxonWiringIT {
     EventStore eventStore;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    EventStoreAuditLog auditLog;
     @Autowired
     HashChainVerifier verifier;
     @Autowired
@@ -118,10 +122,11 @@ class AxonWiringIT {
                 + "'text-2', 'forged'), 'UTF8') WHERE aggregateidentifier = ? AND sequencenumber = 2", id);
 
         HashChainVerifier.Report report = verifier.verifyAggregate(id);
-        assertThat(report.firstBreak()).hasValueSatisfying(broken -> {
-            assertThat(broken.aggregateId()).isEqualTo(id);
-            assertThat(broken.sequenceNumber()).isEqualTo(2);
-        });
+        assertThat(report.breaks()).as("only the changed event: the next follows the stored chain")
+                .singleElement().satisfies(broken -> {
+                    assertThat(broken.aggregateId()).isEqualTo(id);
+                    assertThat(broken.sequenceNumber()).isEqualTo(2);
+                });
     }
 
     @Test
@@ -135,9 +140,9 @@ class AxonWiringIT {
 
         String removed = createWithChanges(3);
         jdbc.update("DELETE FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 1", removed);
-        assertThat(verifier.verifyAggregate(removed).firstBreak()).hasValueSatisfying(broken -> {
+        assertThat(verifier.verifyAggregate(removed).breaks()).singleElement().satisfies(broken -> {
             assertThat(broken.sequenceNumber()).isEqualTo(1);
-            assertThat(broken.reason()).contains("missing");
+            assertThat(broken.reason()).isEqualTo("event 1 is missing");
         });
     }
 
@@ -176,6 +181,49 @@ class AxonWiringIT {
         HashChainVerifier.Report report = verifier.verifyAggregate(id);
         assertThat(report.firstBreak()).isEmpty();
         assertThat(report.eventsChecked()).isEqualTo(4);
+    }
+
+    /**
+     * Positions are handed out when an append starts and seen when it commits: a later append can be visible while
+     * an earlier one is still open. The auditors' horizon must stay below the open one until it ends.
+     */
+    @Test
+    void theAuditHorizonNeverPassesAnAppendStillInProgress() throws Exception {
+        createWithChanges(0);
+        long before = auditLog.horizon();
+        String slowId = UUID.randomUUID().toString();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread slow = new Thread(() -> new TransactionTemplate(springTransactions).executeWithoutResult(status -> {
+            storageEngine.appendEvents(new GenericDomainEventMessage<>("ProbeAggregate", slowId, 0,
+                    new ProbeEvents.Changed(slowId, "slow")));
+            appended.countDown();
+            try {
+                commit.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        slow.start();
+        try {
+            assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+            String laterId = createWithChanges(0);
+            long later = jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ?",
+                    Long.class, laterId);
+
+            assertThat(auditLog.horizon()).as("the open append holds the horizon").isEqualTo(before);
+            assertThat(auditLog.between(before, auditLog.horizon(), 100)).isEmpty();
+
+            commit.countDown();
+            slow.join(30_000);
+            long after = auditLog.horizon();
+            assertThat(after).isGreaterThanOrEqualTo(later);
+            assertThat(auditLog.between(before, after, 100)).extracting(StoredEvent::aggregateId)
+                    .containsExactly(slowId, laterId);
+        } finally {
+            commit.countDown();
+            slow.join(30_000);
+        }
     }
 
     private String createWithChanges(int changes) {

@@ -1,0 +1,197 @@
+package io.chatbackend.system;
+
+import io.chatbackend.system.ChatSystem.Account;
+import io.chatbackend.system.ChatSystem.Login;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit API through the gateway on the real contexts (issue 15, ADR 0027): a send's events in both domains
+ * name the sender and carry the request id the client was answered with; only AUDITOR and ADMIN read; pages,
+ * the NDJSON stream, whole streams and verification; every call recorded for ADMIN.
+ */
+class AuditThroughGatewayIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static ChatSystem system;
+    private static Login alice;
+    private static Login auditor;
+    private static Login operator;
+    private static String dialog;
+    private static String messageId;
+    private static String requestId;
+
+    @BeforeAll
+    static void sendOneMessage() {
+        system = ChatSystem.shared();
+        operator = system.operator();
+        alice = system.login(system.register(), "phone-a");
+        Account bob = system.register();
+        Account carol = system.register();
+        assertThat(system.call("PUT", "/api/v1/admin/users/" + carol.userId() + "/roles/AUDITOR",
+                operator.accessToken(), null).statusCode()).isEqualTo(204);
+        auditor = system.login(carol, "audit-desk");
+        dialog = system.createDirect(alice, bob);
+
+        requestId = "audit-" + UUID.randomUUID();
+        HttpResponse<String> sent = request("POST", "/api/v1/dialogs/" + dialog + "/messages", alice.accessToken(),
+                "{\"clientMessageId\":\"" + UUID.randomUUID() + "\",\"body\":{\"type\":\"text\",\"text\":\"audited\"}}",
+                "application/json", requestId);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        assertThat(sent.headers().firstValue("X-Request-Id")).hasValue(requestId);
+        messageId = Api.JSON.readTree(sent.body()).get("messageId").asString();
+    }
+
+    @Test
+    void everyEventOfASendInBothDomainsNamesTheSenderAndCarriesTheRequestId() {
+        List<JsonNode> messageEvents = items(Api.json(get("/api/v1/audit/message-domain/aggregates/" + messageId
+                + "/events", auditor), 200));
+        assertThat(messageEvents).extracting(event -> event.get("type").asString())
+                .anySatisfy(type -> assertThat(type).endsWith("SendBegunEvent"))
+                .anySatisfy(type -> assertThat(type).endsWith("MessageSentEvent"));
+        assertThat(messageEvents).allSatisfy(event -> {
+            JsonNode metadata = event.get("metadata");
+            assertThat(metadata.get("principal").get("type").asString()).isEqualTo("user");
+            assertThat(metadata.get("principal").get("id").asString()).isEqualTo(alice.userId().toString());
+            assertThat(metadata.get("principal").get("deviceId").asString()).isEqualTo("phone-a");
+            assertThat(metadata.get("correlationId").asString()).isEqualTo(requestId);
+            assertThat(metadata.get("causationId").asString()).isNotBlank();
+            assertThat(event.get("hash").asString()).hasSize(64);
+            assertThat(event.get("payload").isObject()).isTrue();
+        });
+        assertThat(messageEvents).extracting(event -> event.get("sequence").asLong()).startsWith(0L);
+
+        List<JsonNode> laneAndDialog = new ArrayList<>();
+        laneAndDialog.addAll(items(Api.json(get("/api/v1/audit/dialog-domain/aggregates/" + dialog + ":"
+                + alice.userId() + "/events", auditor), 200)));
+        laneAndDialog.addAll(items(Api.json(get("/api/v1/audit/dialog-domain/aggregates/" + dialog + "/events",
+                auditor), 200)));
+        List<JsonNode> ofTheSend = laneAndDialog.stream()
+                .filter(event -> requestId.equals(event.get("metadata").get("correlationId").asString())).toList();
+        assertThat(ofTheSend).as("the lane's and the dialog's events of the send").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(ofTheSend).allSatisfy(event -> {
+            JsonNode metadata = event.get("metadata");
+            assertThat(metadata.get("principal").get("type").asString()).isEqualTo("service");
+            assertThat(metadata.get("principal").get("id").asString()).isEqualTo("message-domain");
+            assertThat(metadata.get("onBehalfOf").get("id").asString()).isEqualTo(alice.userId().toString());
+            assertThat(metadata.get("onBehalfOf").get("deviceId").asString()).isEqualTo("phone-a");
+        });
+    }
+
+    @Test
+    void onlyAuditorsAndAdminsReadAuditStreams() {
+        Api.assertProblem(get("/api/v1/audit/message-domain/events", alice), 403, "FORBIDDEN");
+        Api.assertProblem(get("/api/v1/audit/dialog-domain/aggregates/" + dialog + "/events", alice), 403,
+                "FORBIDDEN");
+        Api.assertProblem(request("POST", "/api/v1/audit/message-domain/verify", alice.accessToken(), null,
+                "application/json", null), 403, "FORBIDDEN");
+        Api.assertProblem(get("/api/v1/audit/message-domain/access", auditor), 403, "FORBIDDEN");
+        Api.assertProblem(get("/api/v1/audit/message-domain/events", null), 401, "UNAUTHENTICATED");
+        assertThat(get("/api/v1/audit/message-domain/events?limit=1", operator).statusCode()).isEqualTo(200);
+        Api.assertProblem(get("/api/v1/audit/message-domain/events?after=-1", auditor), 400, "VALIDATION_FAILED");
+        Api.assertProblem(get("/api/v1/audit/message-domain/aggregates/no-such-stream/events", auditor), 404,
+                "AUDIT_STREAM_NOT_FOUND");
+    }
+
+    @Test
+    void pagesFollowEachOtherAndTheStreamHoldsTheSameItems() {
+        JsonNode first = Api.json(get("/api/v1/audit/dialog-domain/events?after=0&limit=3", auditor), 200);
+        List<JsonNode> firstItems = items(first);
+        assertThat(firstItems).hasSize(3);
+        assertThat(first.get("next").asLong()).isEqualTo(firstItems.get(2).get("position").asLong());
+        JsonNode second = Api.json(get("/api/v1/audit/dialog-domain/events?after=" + first.get("next").asLong()
+                + "&limit=3", auditor), 200);
+        assertThat(items(second).get(0).get("position").asLong())
+                .isGreaterThan(firstItems.get(2).get("position").asLong());
+
+        HttpResponse<String> streamed = request("GET", "/api/v1/audit/message-domain/events?after=0",
+                auditor.accessToken(), null, "application/x-ndjson", null);
+        assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(200);
+        assertThat(streamed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/x-ndjson"));
+        List<JsonNode> lines = streamed.body().lines().map(Api.JSON::readTree).toList();
+        assertThat(lines).extracting(line -> line.get("position").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(lines).anySatisfy(line -> assertThat(line.get("aggregateId").asString()).isEqualTo(messageId));
+    }
+
+    @Test
+    void verificationReportsEveryChainIntactAndEveryCallIsRecorded() {
+        String verifyId = "audit-verify-" + UUID.randomUUID();
+        HttpResponse<String> started = request("POST", "/api/v1/audit/message-domain/verify", auditor.accessToken(),
+                null, "application/json", verifyId);
+        JsonNode report;
+        if (started.statusCode() == 202) {
+            String location = started.headers().firstValue("Location").orElseThrow();
+            report = Api.await("the verification", Duration.ofSeconds(60), () -> get(location, auditor),
+                    response -> response.statusCode() == 200).body().transform(Api.JSON::readTree);
+        } else {
+            report = Api.json(started, 200);
+        }
+        assertThat(report.get("events").asLong()).isPositive();
+        assertThat(report.get("streams").asLong()).isPositive();
+        assertThat(report.get("breaks").isEmpty()).as(report.toString()).isTrue();
+
+        List<JsonNode> access = new ArrayList<>();
+        long after = 0;
+        JsonNode page;
+        do {
+            page = Api.json(get("/api/v1/audit/message-domain/access?limit=1000&after=" + after, operator), 200);
+            access.addAll(items(page));
+            after = page.get("next").isNull() ? after : page.get("next").asLong();
+        } while (!page.get("next").isNull());
+        assertThat(access).anySatisfy(record -> {
+            assertThat(record.get("type").asString()).isEqualTo("AUDIT_VERIFICATION_STARTED");
+            assertThat(record.get("metadata").get("principal").get("id").asString())
+                    .isEqualTo(auditor.userId().toString());
+            assertThat(record.get("metadata").get("correlationId").asString()).isEqualTo(verifyId);
+        });
+    }
+
+    private static List<JsonNode> items(JsonNode page) {
+        List<JsonNode> items = new ArrayList<>();
+        page.get("items").forEach(items::add);
+        return items;
+    }
+
+    private static HttpResponse<String> get(String path, Login caller) {
+        return request("GET", path, caller == null ? null : caller.accessToken(), null, "application/json", null);
+    }
+
+    private static HttpResponse<String> request(String method, String path, String token, String body,
+                                                String accept, String requestId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.url(path)))
+                .timeout(Duration.ofSeconds(60)).header("Accept", accept)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+}
