@@ -59,7 +59,7 @@ public class AuditController {
     }
 
     @GetMapping(value = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> events(@PathVariable String context, @RequestParam(defaultValue = "0") long after,
+    AuditPage events(@PathVariable String context, @RequestParam(defaultValue = "0") long after,
                                @RequestParam(defaultValue = "100") int limit, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = auditor(jwt, context);
         checkAfter(after);
@@ -94,7 +94,7 @@ public class AuditController {
     }
 
     @GetMapping(value = "/aggregates/{aggregateId}/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> stream(@PathVariable String context, @PathVariable String aggregateId,
+    AuditStream stream(@PathVariable String context, @PathVariable String aggregateId,
                                @AuthenticationPrincipal Jwt jwt) {
         Caller caller = auditor(jwt, context);
         accessLog.record(caller, "AUDIT_STREAM_READ", this.context, Map.of("aggregateId", aggregateId));
@@ -102,7 +102,7 @@ public class AuditController {
         if (items.isEmpty()) {
             throw new ApiException(AuditProblem.AUDIT_STREAM_NOT_FOUND, "No such stream in " + this.context + ".");
         }
-        return Map.of("items", items);
+        return new AuditStream(items);
     }
 
     /** Verifies every chain; answers at once when that is quick, else 202 with where to fetch the answer. */
@@ -125,7 +125,7 @@ public class AuditController {
 
     /** The record of this API's calls in this context: ADMIN only. */
     @GetMapping(value = "/access", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> access(@PathVariable String context, @RequestParam(defaultValue = "0") long after,
+    AuditPage access(@PathVariable String context, @RequestParam(defaultValue = "0") long after,
                                @RequestParam(defaultValue = "100") int limit, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = auditor(jwt, context);
         if (!caller.hasRole("ADMIN")) {
@@ -162,15 +162,12 @@ public class AuditController {
     }
 
     /** Items after {@code after}, never beyond the horizon; {@code next} is null once the horizon is reached. */
-    private static Map<String, Object> page(AuditSource from, long after, int limit) {
+    private static AuditPage page(AuditSource from, long after, int limit) {
         long horizon = from.horizon();
         List<AuditItem> items = from.between(after, horizon, limit);
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", items);
         Long next = items.size() == limit && items.get(items.size() - 1).position() < horizon
                 ? items.get(items.size() - 1).position() : null;
-        page.put("next", next);
-        return page;
+        return new AuditPage(items, next);
     }
 
     private Caller auditor(Jwt jwt, String requested) {
