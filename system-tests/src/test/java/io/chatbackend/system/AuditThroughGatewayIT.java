@@ -33,6 +33,8 @@ class AuditThroughGatewayIT {
     private static String dialog;
     private static String messageId;
     private static String requestId;
+    private static String grantRequestId;
+    private static Account carol;
 
     @BeforeAll
     static void sendOneMessage() {
@@ -40,9 +42,10 @@ class AuditThroughGatewayIT {
         operator = system.operator();
         alice = system.login(system.register(), "phone-a");
         Account bob = system.register();
-        Account carol = system.register();
-        assertThat(system.call("PUT", "/api/v1/admin/users/" + carol.userId() + "/roles/AUDITOR",
-                operator.accessToken(), null).statusCode()).isEqualTo(204);
+        carol = system.register();
+        grantRequestId = "audit-grant-" + UUID.randomUUID();
+        assertThat(request("PUT", "/api/v1/admin/users/" + carol.userId() + "/roles/AUDITOR",
+                operator.accessToken(), null, "application/json", grantRequestId).statusCode()).isEqualTo(204);
         auditor = system.login(carol, "audit-desk");
         dialog = system.createDirect(alice, bob);
 
@@ -158,6 +161,44 @@ class AuditThroughGatewayIT {
                     .isEqualTo(auditor.userId().toString());
             assertThat(record.get("metadata").get("correlationId").asString()).isEqualTo(verifyId);
         });
+    }
+
+    /** Contexts without an event store serve their audit trails: UAA's role grants, user-client's revocations. */
+    @Test
+    void roleGrantsAndDeviceRevocationsAreChainedRecordsAuditorsRead() {
+        List<JsonNode> grants = items(Api.json(get("/api/v1/audit/uaa/aggregates/user:" + carol.userId() + "/events",
+                auditor), 200));
+        String operatorId = Api.json(get("/api/v1/users/me", operator), 200).get("userId").asString();
+        assertThat(grants).anySatisfy(record -> {
+            assertThat(record.get("type").asString()).isEqualTo("ROLE_GRANTED");
+            assertThat(record.get("metadata").get("principal").get("type").asString()).isEqualTo("user");
+            assertThat(record.get("metadata").get("principal").get("id").asString()).isEqualTo(operatorId);
+            assertThat(record.get("metadata").get("correlationId").asString()).isEqualTo(grantRequestId);
+            assertThat(record.get("hash").asString()).hasSize(64);
+        });
+
+        Login tablet = system.login(alice.account(), "old-tablet");
+        assertThat(get("/api/v1/clients", tablet).statusCode()).isEqualTo(200); // the device exists once used
+        String revokeId = "audit-revoke-" + UUID.randomUUID();
+        assertThat(request("DELETE", "/api/v1/clients/old-tablet", alice.accessToken(), null, "application/json",
+                revokeId).statusCode()).isEqualTo(204);
+        List<JsonNode> revocations = items(Api.json(get("/api/v1/audit/user-client/aggregates/user:" + alice.userId()
+                + "/events", auditor), 200));
+        assertThat(revocations).singleElement().satisfies(record -> {
+            assertThat(record.get("type").asString()).isEqualTo("DEVICE_REVOKED");
+            assertThat(record.get("payload").get("deviceId").asString()).isEqualTo("old-tablet");
+            assertThat(record.get("metadata").get("principal").get("id").asString())
+                    .isEqualTo(alice.userId().toString());
+            assertThat(record.get("metadata").get("principal").get("deviceId").asString()).isEqualTo("phone-a");
+            assertThat(record.get("metadata").get("correlationId").asString()).isEqualTo(revokeId);
+        });
+
+        for (String context : List.of("uaa", "user-client")) {
+            JsonNode report = Api.json(request("POST", "/api/v1/audit/" + context + "/verify",
+                    auditor.accessToken(), null, "application/json", null), 200);
+            assertThat(report.get("breaks").isEmpty()).as(context + ": " + report).isTrue();
+            assertThat(report.get("events").asLong()).as(context).isPositive();
+        }
     }
 
     private static List<JsonNode> items(JsonNode page) {

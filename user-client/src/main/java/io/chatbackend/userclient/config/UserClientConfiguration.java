@@ -25,6 +25,7 @@ import io.chatbackend.userclient.session.Sessions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.chatbackend.platform.audit.AuditTrail;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,8 +70,8 @@ class UserClientConfiguration {
     }
 
     @Bean
-    Devices devices(JdbcTemplate jdbc, Outbox outbox, Presence presence) {
-        return new Devices(jdbc, outbox, presence);
+    Devices devices(JdbcTemplate jdbc, Outbox outbox, Presence presence, AuditTrail trail) {
+        return new Devices(jdbc, outbox, presence, trail);
     }
 
     @Bean

@@ -9,7 +9,11 @@ import io.chatbackend.userclient.integration.Outbox;
 import io.chatbackend.userclient.session.Presence;
 import io.chatbackend.userclient.session.Sessions;
 import org.springframework.http.HttpStatus;
+import io.chatbackend.platform.audit.AuditTrail;
+import io.chatbackend.platform.web.RequestIdFilter;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +31,8 @@ import java.util.UUID;
  * device's tokens, so two users' devices never collide and another user's device is simply not found.
  */
 public class Devices {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,10 +56,13 @@ public class Devices {
     private final Outbox outbox;
     private final Presence presence;
 
-    public Devices(JdbcTemplate jdbc, Outbox outbox, Presence presence) {
+    private final AuditTrail trail;
+
+    public Devices(JdbcTemplate jdbc, Outbox outbox, Presence presence, AuditTrail trail) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.presence = presence;
+        this.trail = trail;
     }
 
     /**
@@ -86,13 +96,15 @@ public class Devices {
     }
 
     /**
-     * Revokes the device: marks it, ends its live sessions (presence follows) and publishes {@link DeviceRevoked},
-     * all in one transaction. Revoking a revoked device changes and publishes nothing.
+     * Revokes the device: marks it, ends its live sessions (presence follows), publishes {@link DeviceRevoked} and
+     * writes a chained audit record (ADR 0026), all in one transaction. Revoking a revoked device changes, publishes
+     * and records nothing.
      *
+     * @param actingDevice the device of the token that asked (the user's own, or another of theirs)
      * @return whether this call revoked it
      */
     @Transactional
-    public boolean revoke(UUID userId, String deviceId) {
+    public boolean revoke(UUID userId, String deviceId, String actingDevice) {
         presence.lock(userId); // first, like every session change of the user (one lock order, no deadlock)
         List<Timestamp> revoked = jdbc.queryForList("UPDATE device SET revoked_at = now() WHERE user_id = ? "
                 + "AND device_id = ? AND revoked_at IS NULL RETURNING revoked_at", Timestamp.class, userId, deviceId);
@@ -109,6 +121,9 @@ public class Devices {
         Instant revokedAt = revoked.get(0).toInstant();
         outbox.add(UserClientTopics.USERS, userId.toString(), DeviceRevoked.TYPE,
                 new DeviceRevoked(userId, deviceId, revokedAt));
+        trail.append("user:" + userId, actingDevice, MDC.get(RequestIdFilter.MDC_KEY), "DEVICE_REVOKED",
+                "user:" + userId, JSON.writeValueAsString(Map.of("deviceId", deviceId, "revokedAt",
+                        revokedAt.toString())));
         return true;
     }
 

@@ -70,7 +70,7 @@ class ClientController {
     @DeleteMapping("/clients/{deviceId}")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal Jwt jwt, @PathVariable String deviceId) {
         Me me = me(jwt);
-        devices.revoke(me.userId(), Inputs.id("deviceId", deviceId));
+        devices.revoke(me.userId(), Inputs.id("deviceId", deviceId), me.deviceId());
         return ResponseEntity.noContent().build();
     }
 
