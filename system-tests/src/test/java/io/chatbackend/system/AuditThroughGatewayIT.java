@@ -163,6 +163,40 @@ class AuditThroughGatewayIT {
         });
     }
 
+    /**
+     * An auditor whose account lost the USER role (an ADMIN may revoke it) reads audit streams and changes nothing
+     * anywhere: every context refuses each change it tries, and every table holds what it held.
+     */
+    @Test
+    void anAuditorOnlyTokenChangesNothingAnywhere() {
+        Account dave = system.register();
+        for (String[] change : new String[][]{{"PUT", "AUDITOR"}, {"DELETE", "USER"}}) {
+            assertThat(system.call(change[0], "/api/v1/admin/users/" + dave.userId() + "/roles/" + change[1],
+                    operator.accessToken(), null).statusCode()).isEqualTo(204);
+        }
+        Login readOnly = system.login(dave, "audit-only");
+        StoredState before = StoredState.settled(system, Duration.ofSeconds(90));
+
+        String token = readOnly.accessToken();
+        List<HttpResponse<String>> refused = List.of(
+                request("POST", "/api/v1/dialogs/" + dialog + "/messages", token, "{\"clientMessageId\":\""
+                        + UUID.randomUUID() + "\",\"body\":{\"type\":\"text\",\"text\":\"no\"}}",
+                        "application/json", null),
+                request("POST", "/api/v1/dialogs", token, "{\"type\":\"direct\",\"peerUserId\":\""
+                        + alice.userId() + "\"}", "application/json", null),
+                request("PATCH", "/api/v1/users/me", token, "{\"displayName\":\"Dave\"}", "application/json",
+                        null),
+                request("PUT", "/api/v1/blocks/" + alice.userId(), token, null, "application/json", null),
+                request("POST", "/api/v1/ws/ticket", token, null, "application/json", null),
+                request("PUT", "/api/v1/clients/audit-only", token, "{\"name\":\"desk\"}", "application/json",
+                        null),
+                get("/api/v1/clients", readOnly));
+        assertThat(refused).allSatisfy(response -> Api.assertProblem(response, 403, "FORBIDDEN"));
+
+        assertThat(StoredState.settled(system, Duration.ofSeconds(60))).isEqualTo(before);
+        assertThat(get("/api/v1/audit/dialog-domain/events?limit=1", readOnly).statusCode()).isEqualTo(200);
+    }
+
     /** Contexts without an event store serve their audit trails: UAA's role grants, user-client's revocations. */
     @Test
     void roleGrantsAndDeviceRevocationsAreChainedRecordsAuditorsRead() {

@@ -1,5 +1,6 @@
 package io.chatbackend.notification.ticket;
 
+import io.chatbackend.platform.web.ReadOnlyRoles;
 import io.chatbackend.notification.routing.NodeDirectory;
 import io.chatbackend.notification.security.ApiProblemException;
 import io.chatbackend.notification.security.Problem;
@@ -38,6 +39,9 @@ public class TicketController {
             userId = UUID.fromString(token.getSubject());
         } catch (IllegalArgumentException e) {
             throw new ApiProblemException(Problem.FORBIDDEN); // not a user's token (no user id as subject)
+        }
+        if (!ReadOnlyRoles.mayChange(token.getClaimAsStringList("roles"))) {
+            throw new ApiProblemException(Problem.FORBIDDEN); // a read-only token opens no session (ADR 0027)
         }
         String deviceId = token.getClaimAsString("did");
         if (deviceId == null || deviceId.isBlank() || deviceId.length() > 200) {

@@ -1,6 +1,7 @@
 package io.chatbackend.uaa.admin;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.chatbackend.platform.web.ApiException;
@@ -16,15 +17,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Grants and revokes the AUDITOR role (ADMIN only, by the security chain): a login after the change carries it in
- * the token's roles, or no longer does. Idempotent ({@code 204} either way); a change that changes something is
+ * Grants and revokes the AUDITOR role, and the USER role (ADMIN only, by the security chain): a login after the
+ * change carries it in the token's roles, or no longer does. An account with AUDITOR and without USER is an auditor
+ * who may only read (ADR 0027). Idempotent ({@code 204} either way); a change that changes something is
  * recorded in UAA's audit trail with the administrator who made it.
  */
 @RestController
 public class RoleController {
 
-    /** The one role granted here: ADMIN comes from configuration, USER with every account. */
-    static final String GRANTABLE = "AUDITOR";
+    /** The roles granted here: ADMIN comes from configuration; USER comes with every account and may be revoked. */
+    static final Set<String> GRANTABLE = Set.of("AUDITOR", "USER");
 
     private final Accounts accounts;
     private final AuditedChanges audited;
@@ -47,8 +49,9 @@ public class RoleController {
     }
 
     private void change(String userId, String role, boolean granted) {
-        if (!GRANTABLE.equals(role)) {
-            throw new ApiException(CommonProblem.VALIDATION_FAILED, "Only the role AUDITOR is granted here.");
+        if (!GRANTABLE.contains(role)) {
+            throw new ApiException(CommonProblem.VALIDATION_FAILED, "Only the roles AUDITOR and USER are granted "
+                    + "here.");
         }
         UUID user = userIdOf(userId);
         boolean known = audited.apply(recorder -> accounts.setRole(user, role, granted).map(changed -> {

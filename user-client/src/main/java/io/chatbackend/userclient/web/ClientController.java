@@ -3,6 +3,7 @@ package io.chatbackend.userclient.web;
 import io.chatbackend.platform.web.ApiException;
 import io.chatbackend.platform.web.CommonProblem;
 import io.chatbackend.platform.web.Caller;
+import io.chatbackend.platform.web.ReadOnlyRoles;
 import io.chatbackend.userclient.device.Devices;
 import io.chatbackend.userclient.device.PushUrls;
 import io.chatbackend.userclient.session.Presence;
@@ -131,6 +132,10 @@ class ClientController {
         }
         if (userId == null || deviceId == null || deviceId.length() > 128 || deviceId.isBlank()) {
             throw new ApiException(CommonProblem.FORBIDDEN, "A user's device token is required.");
+        }
+        if (!ReadOnlyRoles.mayChange(caller.roles())) {
+            // registering the device would change something: a read-only token has no devices (ADR 0027)
+            throw new ApiException(CommonProblem.FORBIDDEN, "This account may only read.");
         }
         devices.seen(userId, deviceId);
         return new Me(userId, deviceId);

@@ -25,6 +25,8 @@ public final class ChatSecurity {
         return http
                 .addFilterAfter(new AudiencePerPathFilter(ProblemSecurityHandlers.forbidden(json)),
                         BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new ReadOnlyTokenFilter(ProblemSecurityHandlers.forbidden(json)),
+                        AudiencePerPathFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(server -> server
