@@ -12,3 +12,16 @@ CREATE TABLE audit_record (
     previous_hash  CHAR(64)     NOT NULL,
     hash           CHAR(64)     NOT NULL
 );
+
+-- Signed checkpoints of this context's audit stream (ADR 0027): each sums up every item up to a position and the
+-- heads of the streams that changed, signed with a key the database does not hold, so a deleted tail or stream shows.
+CREATE TABLE audit_checkpoint (
+    seq                BIGINT      PRIMARY KEY,
+    taken_at           TIMESTAMPTZ NOT NULL,
+    up_to_position     BIGINT      NOT NULL,
+    items              BIGINT      NOT NULL,
+    digest             CHAR(64)    NOT NULL,
+    heads              TEXT        NOT NULL,
+    previous_signature CHAR(64)    NOT NULL,
+    signature          CHAR(64)    NOT NULL
+);

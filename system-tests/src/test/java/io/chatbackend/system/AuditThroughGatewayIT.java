@@ -6,10 +6,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import io.chatbackend.platform.infra.Endpoints;
+import io.chatbackend.platform.testing.SharedInfrastructure;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +152,7 @@ class AuditThroughGatewayIT {
         }
         assertThat(report.get("events").asLong()).isPositive();
         assertThat(report.get("streams").asLong()).isPositive();
+        assertThat(report.get("checkpoints").asLong()).as("signed checkpoints, one a second here").isPositive();
         assertThat(report.get("breaks").isEmpty()).as(report.toString()).isTrue();
 
         List<JsonNode> access = new ArrayList<>();
@@ -233,6 +241,79 @@ class AuditThroughGatewayIT {
             assertThat(report.get("breaks").isEmpty()).as(context + ": " + report).isTrue();
             assertThat(report.get("events").asLong()).as(context).isPositive();
         }
+    }
+
+    /**
+     * Deleted in PostgreSQL, behind the service's back: a stream's tail and a whole stream that a signed checkpoint
+     * covers are each named by stream and sequence. The rows are put back afterwards (the stack is shared).
+     */
+    @Test
+    void aDeletedTailAndADeletedStreamInPostgresqlAreNamed() throws Exception {
+        JsonNode tailed = system.send(alice, dialog, "its tail goes");
+        JsonNode gone = system.send(alice, dialog, "it goes whole");
+        String tailStream = tailed.get("messageId").asString();
+        String goneStream = gone.get("messageId").asString();
+        long lastPosition = items(Api.json(get("/api/v1/audit/message-domain/aggregates/" + goneStream + "/events",
+                auditor), 200)).stream().mapToLong(event -> event.get("position").asLong()).max().orElseThrow();
+        Endpoints endpoints = SharedInfrastructure.endpoints();
+        try (Connection db = DriverManager.getConnection(system.databases.get("message-domain"),
+                endpoints.postgresUsername(), endpoints.postgresPassword())) {
+            db.createStatement().execute("SET search_path TO message_domain");
+            Api.await("a checkpoint covering the sends", Duration.ofSeconds(30), () -> newestCheckpoint(db),
+                    upTo -> upTo >= lastPosition);
+            String rows = "(aggregateidentifier = '" + tailStream + "' AND sequencenumber = (SELECT max(sequencenumber)"
+                    + " FROM domainevententry WHERE aggregateidentifier = '" + tailStream + "')) OR aggregateidentifier"
+                    + " = '" + goneStream + "'";
+            db.createStatement().execute("CREATE TEMP TABLE kept AS SELECT * FROM domainevententry WHERE " + rows);
+            long tailSequence = scalar(db, "SELECT max(sequencenumber) FROM domainevententry WHERE "
+                    + "aggregateidentifier = '" + tailStream + "'");
+            long goneHead = scalar(db, "SELECT max(sequencenumber) FROM domainevententry WHERE "
+                    + "aggregateidentifier = '" + goneStream + "'");
+            db.createStatement().execute("DELETE FROM domainevententry WHERE " + rows);
+            try {
+                JsonNode report = verification("message-domain");
+                List<JsonNode> breaks = new ArrayList<>();
+                report.get("breaks").forEach(breaks::add);
+                assertThat(breaks).anySatisfy(broken -> {
+                    assertThat(broken.get("aggregateId").asString()).isEqualTo(tailStream);
+                    assertThat(broken.get("sequence").asLong()).isEqualTo(tailSequence);
+                    assertThat(broken.get("reason").asString()).contains("deleted tail");
+                }).anySatisfy(broken -> {
+                    assertThat(broken.get("aggregateId").asString()).isEqualTo(goneStream);
+                    assertThat(broken.get("sequence").asLong()).isEqualTo(goneHead);
+                    assertThat(broken.get("reason").asString()).startsWith("the stream is gone");
+                }).anySatisfy(broken -> assertThat(broken.get("aggregateId").asString()).isEqualTo("checkpoint"));
+            } finally {
+                db.createStatement().execute("INSERT INTO domainevententry SELECT * FROM kept");
+            }
+            assertThat(verification("message-domain").get("breaks").isEmpty()).as("put back").isTrue();
+        }
+    }
+
+    private static long newestCheckpoint(Connection db) {
+        try {
+            return scalar(db, "SELECT coalesce(max(up_to_position), 0) FROM audit_checkpoint");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long scalar(Connection db, String sql) throws SQLException {
+        try (ResultSet row = db.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static JsonNode verification(String context) {
+        HttpResponse<String> started = request("POST", "/api/v1/audit/" + context + "/verify", auditor.accessToken(),
+                null, "application/json", null);
+        if (started.statusCode() == 202) {
+            String location = started.headers().firstValue("Location").orElseThrow();
+            return Api.JSON.readTree(Api.await("the verification", Duration.ofSeconds(60),
+                    () -> get(location, auditor), response -> response.statusCode() == 200).body());
+        }
+        return Api.json(started, 200);
     }
 
     private static List<JsonNode> items(JsonNode page) {

@@ -104,7 +104,9 @@ final class ChatSystem implements AutoCloseable {
                 "--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter(),
                 "--chat.integration.topic-prefix=" + IsolatedData.uniqueName("sys_live") + ".",
                 // UAA's issuer and the audience every service checks: the gateway's public origin, as in the local run
-                "--chat.public-url=" + publicUrl));
+                "--chat.public-url=" + publicUrl,
+                // signed audit checkpoints every second (30 s by default), so the audit tests need not wait
+                "--chat.audit.checkpoint-interval=PT1S"));
         ports.forEach((service, port) -> common.add("--chat.services." + service + "=http://127.0.0.1:" + port));
 
         Map<String, String> keyspaces = Map.of("dialog-domain", IsolatedData.uniqueName("sys_dialog"),

@@ -23,11 +23,13 @@ class SecretsAtStartIT {
 
     /** Each service and the variables it must name when started with nothing. */
     private static final Map<String, List<String>> REQUIRED = Map.of(
-            "uaa", List.of("SPRING_DATASOURCE_PASSWORD", "CHAT_SECRET_MESSAGE_DOMAIN", "CHAT_SECRET_DIALOG_DOMAIN",
-                    "CHAT_SECRET_NOTIFICATION", "CHAT_UAA_KEY_ENCRYPTION_KEY"),
-            "message-domain", List.of("SPRING_DATASOURCE_PASSWORD", "CHAT_SERVICE_CLIENT_SECRET"),
-            "dialog-domain", List.of("SPRING_DATASOURCE_PASSWORD", "CHAT_SERVICE_CLIENT_SECRET"),
-            "user-client", List.of("SPRING_DATASOURCE_PASSWORD"),
+            "uaa", List.of("CHAT_AUDIT_CHECKPOINT_KEY", "SPRING_DATASOURCE_PASSWORD", "CHAT_SECRET_MESSAGE_DOMAIN",
+                    "CHAT_SECRET_DIALOG_DOMAIN", "CHAT_SECRET_NOTIFICATION", "CHAT_UAA_KEY_ENCRYPTION_KEY"),
+            "message-domain", List.of("CHAT_AUDIT_CHECKPOINT_KEY", "SPRING_DATASOURCE_PASSWORD",
+                    "CHAT_SERVICE_CLIENT_SECRET"),
+            "dialog-domain", List.of("CHAT_AUDIT_CHECKPOINT_KEY", "SPRING_DATASOURCE_PASSWORD",
+                    "CHAT_SERVICE_CLIENT_SECRET"),
+            "user-client", List.of("CHAT_AUDIT_CHECKPOINT_KEY", "SPRING_DATASOURCE_PASSWORD"),
             "notification", List.of("CHAT_SERVICE_CLIENT_SECRET", "CHAT_NOTIFICATION_TICKET_SECRET"));
 
     @Test

@@ -46,12 +46,14 @@ public class AuditController {
     private final AuditSource accessRecords;
     private final AuditAccessLog accessLog;
     private final VerificationJobs verifications;
+    private final AuditCheckpoints checkpoints;
     private final JsonMapper json;
 
-    AuditController(String context, AuditSource source, AuditSource accessRecords, AuditAccessLog accessLog,
-                    VerificationJobs verifications, JsonMapper json) {
+    AuditController(String context, AuditSource source, AuditCheckpoints checkpoints, AuditSource accessRecords,
+                    AuditAccessLog accessLog, VerificationJobs verifications, JsonMapper json) {
         this.context = context;
         this.source = source;
+        this.checkpoints = checkpoints;
         this.accessRecords = accessRecords;
         this.accessLog = accessLog;
         this.verifications = verifications;
@@ -105,11 +107,11 @@ public class AuditController {
         return new AuditStream(items);
     }
 
-    /** Verifies every chain; answers at once when that is quick, else 202 with where to fetch the answer. */
+    /** Verifies every chain and every signed checkpoint; answers at once when that is quick, else 202 with where to fetch the answer. */
     @PostMapping(value = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> verify(@PathVariable String context, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = auditor(jwt, context);
-        VerificationJobs.Job job = verifications.start(source::verify);
+        VerificationJobs.Job job = verifications.start(() -> source.verify().with(checkpoints.verify()));
         accessLog.record(caller, "AUDIT_VERIFICATION_STARTED", this.context, Map.of("verification", job.id()));
         return answer(job, ANSWER_AT_ONCE_MILLIS);
     }

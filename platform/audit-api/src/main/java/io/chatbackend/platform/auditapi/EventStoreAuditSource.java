@@ -37,7 +37,7 @@ public class EventStoreAuditSource implements AuditSource {
     @Override
     public AuditVerification verify() {
         HashChainVerifier.Report report = verifier.verifyAll();
-        return new AuditVerification(report.aggregatesChecked(), report.eventsChecked(), report.breaks().stream()
+        return new AuditVerification(report.aggregatesChecked(), report.eventsChecked(), 0, report.breaks().stream()
                 .map(broken -> new AuditVerification.Break(broken.aggregateId(), broken.sequenceNumber(),
                         broken.reason()))
                 .toList());

@@ -40,7 +40,7 @@ public class TrailAuditSource implements AuditSource {
         for (AuditTrail.Break broken : trail.verifyAll()) {
             breaks.add(new AuditVerification.Break("audit", broken.sequence(), broken.reason()));
         }
-        return new AuditVerification(1, trail.newestSequence(), breaks);
+        return new AuditVerification(1, trail.newestSequence(), 0, breaks);
     }
 
     static AuditItem item(AuditRecord record) {

@@ -21,6 +21,8 @@ public final class SystemSecrets {
 
     /** The services that fetch client-credentials tokens from UAA, each with a secret UAA knows too. */
     private static final List<String> SERVICE_CLIENTS = List.of("message-domain", "dialog-domain", "notification");
+    /** The contexts serving an audit stream (ADR 0027): each signs its checkpoints with a key of its own. */
+    private static final List<String> AUDITED = List.of("uaa", "message-domain", "dialog-domain", "user-client");
     /** The contexts with a PostgreSQL schema, and its name. */
     private static final Map<String, String> SCHEMAS = Map.of("uaa", "uaa", "message-domain", "message_domain",
             "dialog-domain", "dialog_domain", "user-client", "user_client");
@@ -58,6 +60,9 @@ public final class SystemSecrets {
                     schema, user, password);
             environment.put("SPRING_DATASOURCE_USERNAME", user);
             environment.put("SPRING_DATASOURCE_PASSWORD", password);
+        }
+        if (AUDITED.contains(role)) {
+            environment.put("CHAT_AUDIT_CHECKPOINT_KEY", secret("audit-checkpoint-key-" + role));
         }
         if (SERVICE_CLIENTS.contains(role)) {
             environment.put("CHAT_SERVICE_CLIENT_SECRET", secret("client-" + role));
