@@ -8,12 +8,17 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 /**
  * The service admin API through the gateway: login, start a rebuild, a rebuild's status. Problem details
@@ -89,6 +94,75 @@ final class AdminClient {
                 (granted ? "grant " : "revoke ") + role);
         if (response.statusCode() != 204) {
             throw failure((granted ? "granting " : "revoking ") + role + " was refused", response);
+        }
+    }
+
+    /**
+     * {@code POST /api/v1/audit/{context}/verify}: the report (200), or where to fetch it once done (202: the
+     * {@code Location}, answered as {@link Verification#location()}).
+     */
+    Verification startVerification(String context, String token) throws AdminException {
+        HttpResponse<String> response = send(authorized(uri("/api/v1/audit/" + segment(context) + "/verify"), token)
+                .POST(HttpRequest.BodyPublishers.noBody()), "start the verification");
+        if (response.statusCode() == 200) {
+            return new Verification(json(response), null);
+        }
+        if (response.statusCode() == 202) {
+            return new Verification(null, response.headers().firstValue("Location")
+                    .orElseThrow(() -> new AdminException("a 202 without a Location", 202, false)));
+        }
+        throw failure("the verification of " + context + " could not start", response);
+    }
+
+    /** The verification at {@code location}: its report once done, else (202) no report yet. */
+    Verification verification(String location, String token) throws AdminException {
+        HttpResponse<String> response = send(authorized(uri(location), token).GET(), "read the verification");
+        if (response.statusCode() == 200) {
+            return new Verification(json(response), null);
+        }
+        if (response.statusCode() == 202) {
+            return new Verification(null, location);
+        }
+        boolean retryable = response.statusCode() == 429 || response.statusCode() >= 500;
+        throw new AdminException(describe("no verification at " + location, response), response.statusCode(),
+                retryable);
+    }
+
+    /** A verification's report, or where to ask for it again. */
+    record Verification(JsonNode report, String location) {
+    }
+
+    /**
+     * {@code GET /api/v1/audit/{context}/events?after=} as NDJSON into {@code out}, one item a line; {@code progress}
+     * hears each line. Answers the number of items.
+     */
+    long export(String context, long after, OutputStream out, LongConsumer progress, String token)
+            throws AdminException {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/audit/" + segment(context) + "/events?after="
+                        + after)).header("Authorization", "Bearer " + token).header("Accept", "application/x-ndjson")
+                .GET().build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    throw new AdminException("the export of " + context + " was refused: HTTP " + response.statusCode()
+                            + " " + abbreviate(body), response.statusCode(), false);
+                }
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                long count = 0;
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                    progress.accept(++count);
+                }
+                return count;
+            }
+        } catch (IOException e) {
+            throw new AdminException("the export of " + context + " broke off: " + e, 0, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdminException("interrupted", 0, false);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "chat-admin", mixinStandardHelpOptions = true, version = "chat-admin 0.1.0",
         description = "Operator commands against a running chat backend, through its gateway.",
-        subcommands = {RebuildCommand.class, RoleCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RebuildCommand.class, RoleCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage, 3 rebuild done with differences."})
 public final class ChatAdmin implements Callable<Integer> {
 

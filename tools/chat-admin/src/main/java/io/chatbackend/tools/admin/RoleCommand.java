@@ -10,9 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code chat-admin role grant|revoke <userId>}: gives a user the AUDITOR role, or takes it away (ADR 0026). */
+/**
+ * {@code chat-admin role grant|revoke <userId> [role]}: gives a user the AUDITOR role, or takes it away (ADR 0026);
+ * revoking USER leaves an auditor who may only read (ADR 0027).
+ */
 @Command(name = "role", mixinStandardHelpOptions = true,
-        description = "Grant or revoke a user's AUDITOR role; their next login carries the change.")
+        description = "Grant or revoke a user's AUDITOR (or USER) role; their next login carries the change.")
 final class RoleCommand implements Callable<Integer> {
 
     enum Change { grant, revoke }
@@ -24,7 +27,8 @@ final class RoleCommand implements Callable<Integer> {
     UUID userId;
 
     @Parameters(index = "2", paramLabel = "<role>", defaultValue = "AUDITOR", arity = "0..1",
-            description = "The role (default ${DEFAULT-VALUE}, the only one granted this way).")
+            description = "The role: AUDITOR (the default) or USER (revoking it leaves an auditor who may "
+                    + "only read).")
     String role;
 
     @Mixin
