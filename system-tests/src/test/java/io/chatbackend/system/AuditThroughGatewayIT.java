@@ -8,6 +8,16 @@ import tools.jackson.databind.JsonNode;
 
 import io.chatbackend.platform.infra.Endpoints;
 import io.chatbackend.platform.testing.SharedInfrastructure;
+import io.chatbackend.tools.admin.ChatAdmin;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -288,6 +298,53 @@ class AuditThroughGatewayIT {
             }
             assertThat(verification("message-domain").get("breaks").isEmpty()).as("put back").isTrue();
         }
+    }
+
+    /**
+     * An auditor exports a context with the CLI and checks the file offline with nothing but the file
+     * (docs/audit-export.md): every hash holds; a payload changed in the file is named by stream and sequence.
+     */
+    @Test
+    void anExportIsCheckedOfflineAndAChangedPayloadIsNamed(@TempDir Path dir) throws Exception {
+        for (String context : List.of("message-domain", "uaa")) {
+            Path file = dir.resolve(context + ".ndjson");
+            assertThat(chatAdmin("audit", "export", context, "--out", file.toString(), "--token",
+                    auditor.accessToken(), "--gateway", system.url(""), "--plain")).as(context).isZero();
+            assertThat(chatAdmin("audit", "check", file.toString())).as(context).isZero();
+        }
+        Path exported = dir.resolve("message-domain.ndjson");
+        List<String> lines = new ArrayList<>(Files.readAllLines(exported));
+        int changed = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = Api.JSON.readTree(lines.get(i));
+            if (line.get("aggregateId").asString().equals(messageId) && line.get("sequence").asLong() == 0) {
+                String payload = new String(Base64.getDecoder().decode(line.get("payload").asString()),
+                        StandardCharsets.UTF_8).replace("audited", "forged!");
+                lines.set(i, lines.get(i).replace(line.get("payload").asString(),
+                        Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8))));
+                changed = i;
+            }
+        }
+        assertThat(changed).as("the test's message is in the export").isNotNegative();
+        Path tampered = dir.resolve("tampered.ndjson");
+        Files.write(tampered, lines);
+        StringWriter report = new StringWriter();
+        CommandLine check = ChatAdmin.commandLine();
+        check.setOut(new PrintWriter(report, true));
+        assertThat(check.execute("audit", "check", tampered.toString())).isEqualTo(3);
+        assertThat(report.toString()).contains("1 break", messageId + " #0: the stored chain hash does not match");
+    }
+
+    private static int chatAdmin(String... args) {
+        CommandLine command = ChatAdmin.commandLine();
+        StringWriter output = new StringWriter();
+        command.setOut(new PrintWriter(output, true));
+        command.setErr(new PrintWriter(output, true));
+        int exit = command.execute(args);
+        if (exit != 0) {
+            System.out.println("chat-admin " + String.join(" ", args) + ": " + output);
+        }
+        return exit;
     }
 
     private static long newestCheckpoint(Connection db) {

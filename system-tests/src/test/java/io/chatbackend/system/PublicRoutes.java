@@ -86,6 +86,7 @@ final class PublicRoutes {
             route("DELETE", "/api/v1/blocks/{userId}", Caller.MEMBER, null),
             route("GET", "/api/v1/admin/read-models", Caller.ADMIN, null),
             route("POST", "/api/v1/admin/read-models/{model}/rebuild", Caller.ADMIN, null),
+            route("POST", "/api/v1/admin/read-models/{model}/compare", Caller.ADMIN, null),
             route("GET", "/api/v1/admin/read-models/{model}/rebuilds/{jobId}", Caller.ADMIN, null),
             // user-client
             route("GET", "/api/v1/clients", Caller.MEMBER, null),
@@ -99,7 +100,8 @@ final class PublicRoutes {
             route("POST", "/api/v1/ws/ticket", Caller.MEMBER, null),
             // the audit API of every context (one controller; its calls are recorded, so attacked by a member
             // without the role: nothing may be recorded or read)
-            query("GET", "/api/v1/audit/{context}/events", Caller.MEMBER, Map.of("after", "0", "limit", "10")),
+            query("GET", "/api/v1/audit/{context}/events", Caller.MEMBER,
+                    Map.of("after", "0", "limit", "10", "form", "stored")),
             route("GET", "/api/v1/audit/{context}/aggregates/{aggregateId}/events", Caller.MEMBER, null),
             route("POST", "/api/v1/audit/{context}/verify", Caller.MEMBER, null),
             route("GET", "/api/v1/audit/{context}/verifications/{verificationId}", Caller.MEMBER, null),

@@ -70,27 +70,41 @@ public class AuditController {
         return page(source, after, bounded);
     }
 
-    /** The items from {@code after} to the horizon as it was when the call began, one JSON object per line. */
+    /**
+     * The items from {@code after} to the horizon as it was when the call began, one JSON object per line; with
+     * {@code form=stored}, in the stored form the hashes cover ({@code docs/audit-export.md}), for offline
+     * verification.
+     */
     @GetMapping(value = "/events", produces = NDJSON)
     ResponseEntity<StreamingResponseBody> eventStream(@PathVariable String context,
                                                       @RequestParam(defaultValue = "0") long after,
+                                                      @RequestParam(defaultValue = "api") String form,
                                                       @AuthenticationPrincipal Jwt jwt) {
         Caller caller = auditor(jwt, context);
         checkAfter(after);
+        if (!form.equals("api") && !form.equals("stored")) {
+            throw new ApiException(CommonProblem.VALIDATION_FAILED, "form is api (the default) or stored.");
+        }
+        boolean stored = form.equals("stored");
         long horizon = source.horizon();
-        accessLog.record(caller, "AUDIT_EVENTS_STREAMED", this.context, Map.of("after", after, "upTo", horizon));
+        accessLog.record(caller, stored ? "AUDIT_EVENTS_EXPORTED" : "AUDIT_EVENTS_STREAMED", this.context,
+                Map.of("after", after, "upTo", horizon));
         StreamingResponseBody body = out -> {
             long position = after;
-            List<AuditItem> items;
+            int read;
             do {
-                items = source.between(position, horizon, STREAM_PAGE);
-                for (AuditItem item : items) {
-                    out.write(json.writeValueAsBytes(item));
+                List<?> lines = stored ? source.storedBetween(position, horizon, STREAM_PAGE)
+                        : source.between(position, horizon, STREAM_PAGE);
+                for (Object line : lines) {
+                    out.write(json.writeValueAsBytes(line));
                     out.write('\n');
-                    position = item.position();
+                    position = line instanceof AuditItem item ? item.position()
+                            : line instanceof StoredEventLine event ? event.position()
+                            : ((StoredRecordLine) line).position();
                 }
                 out.flush();
-            } while (items.size() == STREAM_PAGE);
+                read = lines.size();
+            } while (read == STREAM_PAGE);
         };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
     }

@@ -5,6 +5,7 @@ import io.chatbackend.platform.axon.EventStoreAuditLog;
 import io.chatbackend.platform.axon.HashChainVerifier;
 import io.chatbackend.platform.axon.StoredEvent;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,16 @@ public class EventStoreAuditSource implements AuditSource {
     @Override
     public List<AuditItem> between(long after, long upTo, int limit) {
         return events.between(after, upTo, limit).stream().map(EventStoreAuditSource::item).toList();
+    }
+
+    @Override
+    public List<Object> storedBetween(long after, long upTo, int limit) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        return events.between(after, upTo, limit).stream().<Object>map(event -> new StoredEventLine(
+                StoredEventLine.KIND, event.position(), event.aggregateType(), event.aggregateId(), event.sequence(),
+                event.eventId(), event.timestamp(), event.payloadType(), event.payloadRevision(),
+                base64.encodeToString(event.payload()), base64.encodeToString(event.storedMetaData()),
+                event.chainHash())).toList();
     }
 
     @Override

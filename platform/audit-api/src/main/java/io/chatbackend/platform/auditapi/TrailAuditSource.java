@@ -30,6 +30,15 @@ public class TrailAuditSource implements AuditSource {
     }
 
     @Override
+    public List<Object> storedBetween(long after, long upTo, int limit) {
+        return trail.after(after, limit).stream().filter(record -> record.sequence() <= upTo)
+                .<Object>map(record -> new StoredRecordLine(StoredRecordLine.KIND, record.sequence(),
+                        record.occurredAt().toString(), record.actor(), record.deviceId(), record.correlationId(),
+                        record.type(), record.subject(), record.payload(), record.previousHash(), record.hash()))
+                .toList();
+    }
+
+    @Override
     public List<AuditItem> stream(String aggregateId) {
         return trail.about(aggregateId).stream().map(TrailAuditSource::item).toList();
     }

@@ -142,6 +142,11 @@ class AuditCheckpointsTest {
         }
 
         @Override
+        public List<Object> storedBetween(long after, long upTo, int limit) {
+            return List.copyOf(between(after, upTo, limit));
+        }
+
+        @Override
         public List<AuditItem> stream(String aggregateId) {
             return items.stream().filter(item -> item.aggregateId().equals(aggregateId)).toList();
         }

@@ -35,7 +35,7 @@ public class EventStoreAuditLog {
             + "timestamp, payloadtype, payloadrevision, payload, metadata";
     private static final RowMapper<StoredEvent> ROW = (rs, n) -> new StoredEvent(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-            rs.getBytes(9), metaData(rs.getBytes(10)));
+            rs.getBytes(9), rs.getBytes(10) == null ? new byte[0] : rs.getBytes(10), metaData(rs.getBytes(10)));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;

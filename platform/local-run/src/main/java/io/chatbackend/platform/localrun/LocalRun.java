@@ -29,11 +29,12 @@ import java.util.stream.Stream;
 
 /**
  * Starts the embedded infrastructure and every given service, each in its own JVM, waits until each reports
- * ready, prints the gateway's address, and stops everything on Ctrl-C. Every child watches this process and
+ * ready, prints the gateway's address, and stops everything on Ctrl-C. A service named by {@code --without} is left to
+ * the developer: it keeps its port, and what it needs to join from an IDE is written and printed ({@link IdeHandoff}). Every child watches this process and
  * exits on its own if it dies, even by {@code kill -9}.
  *
  * <pre>
- * LocalRun [--data-dir DIR] [--port N] [--fresh] --gateway name=app.jar --service name=app.jar ...
+ * LocalRun [--data-dir DIR] [--port N] [--fresh] [--without name]... --gateway name=app.jar --service name=app.jar ...
  * </pre>
  */
 public final class LocalRun {
@@ -45,15 +46,17 @@ public final class LocalRun {
     private final Path logDir;
     private final int gatewayPort;
     private final List<ServiceSpec> services;
+    private final List<String> without;
     private final List<Process> children = new ArrayList<>();
     private final long started = System.nanoTime();
     private volatile Process infra;
 
-    private LocalRun(Path dataDir, int gatewayPort, List<ServiceSpec> services) {
+    private LocalRun(Path dataDir, int gatewayPort, List<ServiceSpec> services, List<String> without) {
         this.dataDir = dataDir;
         this.logDir = dataDir.resolve("logs");
         this.gatewayPort = gatewayPort;
         this.services = services;
+        this.without = without;
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,8 +64,10 @@ public final class LocalRun {
         int port = 8080;
         boolean fresh = false;
         List<ServiceSpec> services = new ArrayList<>();
+        List<String> without = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--without" -> without.add(args[++i]);
                 case "--data-dir" -> dataDir = Path.of(args[++i]);
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--fresh" -> fresh = true;
@@ -73,6 +78,12 @@ public final class LocalRun {
         }
         if (services.stream().noneMatch(ServiceSpec::gateway)) {
             fail("no --gateway given");
+        }
+        for (String name : without) {
+            if (services.stream().noneMatch(service -> service.name().equals(name) && !service.gateway())) {
+                fail("--without " + name + ": no such service (one of " + String.join(", ", services.stream()
+                        .filter(service -> !service.gateway()).map(ServiceSpec::name).toList()) + ")");
+            }
         }
         for (ServiceSpec service : services) {
             if (!Files.isRegularFile(service.jar())) {
@@ -89,7 +100,7 @@ public final class LocalRun {
         } catch (InfraException e) {
             fail(e.getMessage());
         }
-        new LocalRun(dataDir, port, services).run();
+        new LocalRun(dataDir, port, services, without).run();
     }
 
     private void run() throws Exception {
@@ -110,7 +121,13 @@ public final class LocalRun {
             ports.put(service, service.gateway() ? gatewayPort : Ports.freePort());
         }
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
+        List<String> handoff = new ArrayList<>();
         for (ServiceSpec service : services) {
+            if (without.contains(service.name())) {
+                handoff.addAll(IdeHandoff.write(dataDir, service, ServiceArguments.of(service, ports, endpoints,
+                        gatewayPort), secrets.environmentOf(service.name())));
+                continue;
+            }
             Process process = startService(service, ports, endpoints, secrets);
             readiness.add(CompletableFuture.runAsync(() -> awaitReady(service, ports.get(service), process)));
         }
@@ -121,6 +138,7 @@ public final class LocalRun {
             System.exit(1);
         }
         say(String.format("everything is ready after %.1f s", (System.nanoTime() - started) / 1e9));
+        handoff.forEach(LocalRun::say);
         System.out.println("Gateway: http://127.0.0.1:" + gatewayPort);
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
@@ -207,21 +225,7 @@ public final class LocalRun {
         command.add("-Daxoniq.update-checker.disabled=true");
         command.add("-jar");
         command.add(service.jar().toString());
-        command.add("--server.port=" + ports.get(service));
-        command.add("--server.address=127.0.0.1");
-        command.add("--spring.datasource.url=" + endpoints.postgresJdbcUrl());
-        command.add("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers());
-        command.add("--spring.cassandra.contact-points=" + endpoints.cassandraHost() + ":" + endpoints.cassandraPort());
-        command.add("--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter());
-        command.add("--chat.public-url=http://127.0.0.1:" + gatewayPort);
-        // a developer's machine on loopback: push receivers there listen on 127.0.0.1 over http, which the push
-        // URL checks (SSRF, ADR 0014) refuse everywhere else; services other than user-client and notification
-        // ignore these
-        command.add("--chat.user-client.push-allow-private-networks=true");
-        command.add("--chat.notification.push-allow-private-networks=true");
-        for (var entry : ports.entrySet()) {
-            command.add("--chat.services." + entry.getKey().name() + "=http://127.0.0.1:" + entry.getValue());
-        }
+        command.addAll(ServiceArguments.of(service, ports, endpoints, gatewayPort));
         say(service.name() + " starting on port " + ports.get(service));
         ProcessBuilder builder = new ProcessBuilder(command);
         // secrets travel in the environment, which only the same user can read, never on the command line

@@ -57,8 +57,17 @@ final class AdminClient {
 
     /** {@code POST /api/v1/admin/read-models/{model}/rebuild} → 202 with the job's first status. */
     JobStatus startRebuild(String model, String token) throws AdminException {
+        return startRebuild(model, false, token);
+    }
+
+    /**
+     * {@code POST /api/v1/admin/read-models/{model}/rebuild}, or {@code .../compare} for a comparison only (the
+     * rebuilt copy is compared and dropped) → 202 with the job's first status.
+     */
+    JobStatus startRebuild(String model, boolean compareOnly, String token) throws AdminException {
         HttpResponse<String> response = send(authorized(uri("/api/v1/admin/read-models/" + segment(model)
-                + "/rebuild"), token).POST(HttpRequest.BodyPublishers.noBody()), "start the rebuild");
+                + (compareOnly ? "/compare" : "/rebuild")), token).POST(HttpRequest.BodyPublishers.noBody()),
+                "start the rebuild");
         int status = response.statusCode();
         if (status == 409) {
             throw failure("the rebuild was refused (another rebuild of " + model + " runs)", response);
@@ -133,13 +142,15 @@ final class AdminClient {
     }
 
     /**
-     * {@code GET /api/v1/audit/{context}/events?after=} as NDJSON into {@code out}, one item a line; {@code progress}
-     * hears each line. Answers the number of items.
+     * {@code GET /api/v1/audit/{context}/events?after=&form=stored} as NDJSON into {@code out}, one item a line in
+     * the stored form an export is checked offline with; {@code progress} hears each line. Answers the number of
+     * items.
      */
     long export(String context, long after, OutputStream out, LongConsumer progress, String token)
             throws AdminException {
         HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/audit/" + segment(context) + "/events?after="
-                        + after)).header("Authorization", "Bearer " + token).header("Accept", "application/x-ndjson")
+                        + after + "&form=stored")).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/x-ndjson")
                 .GET().build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -20,22 +21,26 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code chat-admin audit verify|export <context>}: verifies a context's chains and signed checkpoints through the
- * audit API, or writes its audit stream to a file (ADR 0027). Needs an AUDITOR or ADMIN token.
+ * audit API, or writes its stream in the stored form to a file (ADR 0027; needs an AUDITOR or ADMIN token);
+ * {@code chat-admin audit check <file>} verifies such a file offline ({@code docs/audit-export.md}).
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Verify a context's audit stream, or export it (uaa, message-domain, dialog-domain, "
-                + "user-client).", "Calls POST /api/v1/audit/{context}/verify (then polls its Location), or "
-                + "GET /api/v1/audit/{context}/events as application/x-ndjson."},
-        footer = {"", "Exit codes: 0 intact (verify) or written (export), 1 failed, 2 bad usage, 3 breaks found."})
+        description = {"Verify a context's audit stream, export it (uaa, message-domain, dialog-domain, "
+                + "user-client), or check an export offline.", "verify calls POST /api/v1/audit/{context}/verify "
+                + "(then polls its Location); export GET /api/v1/audit/{context}/events?form=stored as "
+                + "application/x-ndjson; check needs only the file (docs/audit-export.md)."},
+        footer = {"", "Exit codes: 0 intact (verify, check) or written (export), 1 failed, 2 bad usage, "
+                + "3 breaks found."})
 final class AuditCommand implements Callable<Integer> {
 
-    enum Action { verify, export }
+    enum Action { verify, export, check }
 
-    @Parameters(index = "0", paramLabel = "verify|export", description = "What to do: ${COMPLETION-CANDIDATES}.")
+    @Parameters(index = "0", paramLabel = "verify|export|check", description = "What to do: "
+            + "${COMPLETION-CANDIDATES}.")
     Action action;
 
-    @Parameters(index = "1", paramLabel = "<context>", description = "The context: uaa, message-domain, "
-            + "dialog-domain or user-client.")
+    @Parameters(index = "1", paramLabel = "<context>|<file>", description = "The context (uaa, message-domain, "
+            + "dialog-domain or user-client); for check, the exported file.")
     String context;
 
     @Option(names = "--out", description = "export: the file to write (default <context>-audit.ndjson).")
@@ -61,9 +66,12 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        admin.check();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (action == Action.check) {
+            return check(Path.of(context), stdout, err);
+        }
+        admin.check();
         AdminClient client = new AdminClient(admin.gateway);
         try {
             String token = admin.accessToken(client);
@@ -127,6 +135,25 @@ final class AuditCommand implements Callable<Integer> {
         stdout.println(context + ": " + written + " items written to " + file);
         stdout.flush();
         return Formatting.EXIT_OK;
+    }
+
+    private int check(Path file, PrintWriter stdout, PrintWriter err) {
+        AuditFileCheck.Result result;
+        try (BufferedReader lines = Files.newBufferedReader(file)) {
+            result = AuditFileCheck.check(lines);
+        } catch (IOException | RuntimeException e) {
+            err.println("chat-admin: could not read " + file + ": " + e.getMessage());
+            err.flush();
+            return Formatting.EXIT_FAILED;
+        }
+        stdout.println(file + ": " + result.lines() + " items in " + result.streams() + " streams, "
+                + result.unchecked() + " unchecked (their earlier items are not in the file), "
+                + result.findings().size() + (result.findings().size() == 1 ? " break" : " breaks"));
+        for (AuditFileCheck.Finding finding : result.findings()) {
+            stdout.println("  " + finding.stream() + " #" + finding.sequence() + ": " + finding.reason());
+        }
+        stdout.flush();
+        return result.findings().isEmpty() ? Formatting.EXIT_OK : Formatting.EXIT_DIFFERENCES;
     }
 
     /** A bar with no known end on a terminal; none (plain lines) otherwise. */

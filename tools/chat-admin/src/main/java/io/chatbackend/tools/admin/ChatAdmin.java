@@ -27,7 +27,7 @@ public final class ChatAdmin implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new ChatAdmin());
     }
 

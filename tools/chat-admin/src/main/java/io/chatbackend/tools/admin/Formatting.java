@@ -22,7 +22,7 @@ final class Formatting {
     }
 
     static int exitCode(JobStatus status) {
-        if (!JobStatus.DONE.equals(status.state())) {
+        if (!JobStatus.DONE.equals(status.state()) && !JobStatus.COMPARED.equals(status.state())) {
             return EXIT_FAILED;
         }
         return status.report() != null && status.report().differences() == 0 ? EXIT_IDENTICAL : EXIT_DIFFERENCES;
@@ -63,14 +63,16 @@ final class Formatting {
     /** The final report: outcome, epochs, comparison counts per table, example differences. */
     static List<String> summary(JobStatus status) {
         List<String> lines = new ArrayList<>();
-        String job = "Rebuild " + status.jobId() + " of " + status.model();
-        if (!JobStatus.DONE.equals(status.state())) {
+        boolean compared = JobStatus.COMPARED.equals(status.state());
+        String job = (compared ? "Comparison " : "Rebuild ") + status.jobId() + " of " + status.model();
+        if (!JobStatus.DONE.equals(status.state()) && !compared) {
             lines.add(job + " " + status.state() + ": " + (status.error() == null ? "no reason given" : status.error()));
             lines.add("The live model is untouched (epoch " + status.fromEpoch() + ").");
             return lines;
         }
-        lines.add(job + " is DONE: epoch " + status.toEpoch() + " is live (was " + status.fromEpoch() + "), "
-                + count(status.done()) + " replayed.");
+        lines.add(compared ? job + " is COMPARED: epoch " + status.fromEpoch() + " stays live, the copy of "
+                + count(status.done()) + " replayed is dropped." : job + " is DONE: epoch " + status.toEpoch()
+                + " is live (was " + status.fromEpoch() + "), " + count(status.done()) + " replayed.");
         if (status.error() != null) {
             lines.add("Warning: " + status.error());
         }

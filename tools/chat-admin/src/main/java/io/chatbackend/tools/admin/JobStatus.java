@@ -18,6 +18,8 @@ record JobStatus(String jobId, String model, String state, long done, long total
 
     static final String DONE = "DONE";
     static final String FAILED = "FAILED";
+    /** A comparison only: the rebuilt copy was compared with the live model and dropped. */
+    static final String COMPARED = "COMPARED";
 
     /** The comparison of the rebuilt tables with the live ones. */
     record Report(long liveRows, long rebuiltRows, long onlyInLive, long onlyInRebuilt, long differing,
@@ -40,7 +42,7 @@ record JobStatus(String jobId, String model, String state, long done, long total
     }
 
     boolean finished() {
-        return DONE.equals(state) || FAILED.equals(state);
+        return DONE.equals(state) || COMPARED.equals(state) || FAILED.equals(state);
     }
 
     static JobStatus parse(JsonNode node) {

@@ -36,6 +36,10 @@ final class RebuildCommand implements Callable<Integer> {
     @Option(names = "--poll-millis", defaultValue = "500", description = "Status poll interval (default ${DEFAULT-VALUE} ms).")
     long pollMillis;
 
+    @Option(names = "--compare-only", description = "Rebuild into a scratch copy, compare it with the live model "
+            + "and drop it: nothing switches (POST .../compare).")
+    boolean compareOnly;
+
     @Option(names = "--plain", description = "Progress as plain lines instead of a bar (automatic without a terminal).")
     boolean plain;
 
@@ -53,7 +57,7 @@ final class RebuildCommand implements Callable<Integer> {
         AdminClient client = new AdminClient(admin.gateway);
         try {
             String accessToken = admin.accessToken(client);
-            JobStatus status = client.startRebuild(model, accessToken);
+            JobStatus status = client.startRebuild(model, compareOnly, accessToken);
             err.println("Rebuild " + status.jobId() + " of " + model + " started: epoch " + status.fromEpoch()
                     + " -> " + status.toEpoch());
             err.flush();

@@ -86,7 +86,7 @@ class AuditCommandTest {
         Path file = dir.resolve("uaa.ndjson");
         assertThat(run("audit", "export", "uaa", "--token", "t", "--after", "2", "--out", file.toString(), "--plain"))
                 .isZero();
-        assertThat(requests).containsExactly("GET /api/v1/audit/uaa/events?after=2 application/x-ndjson");
+        assertThat(requests).containsExactly("GET /api/v1/audit/uaa/events?after=2&form=stored application/x-ndjson");
         assertThat(Files.readAllLines(file)).containsExactly("{\"position\":3}", "{\"position\":4}");
         assertThat(out.toString()).contains("uaa: 2 items written to " + file);
     }

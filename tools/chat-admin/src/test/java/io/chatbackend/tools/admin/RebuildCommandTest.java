@@ -108,6 +108,18 @@ class RebuildCommandTest {
     }
 
     @Test
+    void aComparisonOnlyAsksForOneAndSaysTheLiveEpochStays() {
+        statuses.addAll(List.of(RUNNING, DONE_DIFFERENT.replace("\"state\":\"DONE\"", "\"state\":\"COMPARED\"")));
+
+        int exit = run("rebuild", "toy", "--compare-only", "--token", "admin-token");
+
+        assertThat(exit).as(err.toString()).isEqualTo(3);
+        assertThat(requests.get(0)).isEqualTo("POST /api/v1/admin/read-models/toy/compare Bearer admin-token");
+        assertThat(out.toString()).contains("Comparison job-7 of toy is COMPARED: epoch 1 stays live",
+                "1 only in live, 0 only in rebuilt, 1 differing");
+    }
+
+    @Test
     void aFailedRebuildExitsOneWithItsReason() {
         statuses.addAll(List.of(RUNNING, FAILED));
 
@@ -171,7 +183,8 @@ class RebuildCommandTest {
             return;
         }
         requests.add(method + " " + path + " " + authorization);
-        if (method.equals("POST") && path.equals("/api/v1/admin/read-models/toy/rebuild")) {
+        if (method.equals("POST") && (path.equals("/api/v1/admin/read-models/toy/rebuild")
+                || path.equals("/api/v1/admin/read-models/toy/compare"))) {
             respond(exchange, startStatus, startBody);
         } else if (method.equals("GET") && path.equals(statusPath)) {
             String status;

@@ -39,11 +39,26 @@ public class ReadModelAdmin {
      * @throws RebuildRefusedException   if a rebuild of it runs already
      */
     public RebuildStatus startRebuild(String model) {
+        return rebuilder.start(model, source(model)).status();
+    }
+
+    /**
+     * Starts rebuilding {@code model} into a scratch copy beside the live one, comparing the two and dropping the
+     * copy: the live model is never switched (ends {@link RebuildStatus#COMPARED} with the report).
+     *
+     * @throws UnknownReadModelException if the model is unknown or has no source here
+     * @throws RebuildRefusedException   if a rebuild or comparison of it runs already
+     */
+    public RebuildStatus startComparison(String model) {
+        return rebuilder.compare(model, source(model)).status();
+    }
+
+    private RebuildSource source(String model) {
         RebuildSource source = sources.get(model);
         if (source == null || catalog.definition(model).isEmpty()) {
             throw new UnknownReadModelException(model);
         }
-        return rebuilder.start(model, source).status();
+        return source;
     }
 
     /** A rebuild job's status, from whichever instance runs or ran it. */

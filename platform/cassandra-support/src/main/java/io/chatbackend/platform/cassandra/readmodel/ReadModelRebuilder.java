@@ -68,6 +68,18 @@ public class ReadModelRebuilder implements AutoCloseable {
      * @throws RebuildRefusedException   if a rebuild of the model runs already, here or on another instance
      */
     public RebuildJob start(String model, RebuildSource source) {
+        return begin(model, source, true);
+    }
+
+    /**
+     * Starts rebuilding {@code model} into a scratch epoch, comparing it with the live one and dropping it: the live
+     * epoch never changes. Refused as {@link #start} is while another rebuild or comparison of the model runs.
+     */
+    public RebuildJob compare(String model, RebuildSource source) {
+        return begin(model, source, false);
+    }
+
+    private RebuildJob begin(String model, RebuildSource source, boolean switchToIt) {
         ReadModelDefinition definition = catalog.requireDefinition(model);
         String jobId = UUID.randomUUID().toString();
         // Reserve the model here first, so two starts on one instance never both reach the database claim.
@@ -101,7 +113,7 @@ public class ReadModelRebuilder implements AutoCloseable {
                 settings.heartbeatInterval().toMillis(), settings.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
         log.info("Rebuild {} of read model {}: epoch {} -> {}", jobId, model, job.fromEpoch(), job.toEpoch());
         try {
-            workers.execute(() -> run(job, definition, source, heartbeat));
+            workers.execute(() -> run(job, definition, source, heartbeat, switchToIt));
         } catch (RuntimeException e) {
             heartbeat.cancel(false);
             releaseQuietly(model, jobId);
@@ -143,7 +155,7 @@ public class ReadModelRebuilder implements AutoCloseable {
     }
 
     private void run(RebuildJob job, ReadModelDefinition definition, RebuildSource source,
-                     ScheduledFuture<?> heartbeat) {
+                     ScheduledFuture<?> heartbeat, boolean switchToIt) {
         String model = job.model();
         int from = job.fromEpoch();
         int to = job.toEpoch();
@@ -177,6 +189,13 @@ public class ReadModelRebuilder implements AutoCloseable {
             saveQuietly(job);
             job.report(comparator.compare(definition, from, to));
             job.checkNotLost();
+            if (!switchToIt) {
+                dropScratchCopy(job, definition, to);
+                finalState = RebuildStatus.COMPARED;
+                log.info("Comparison {} of read model {}: {} differences; epoch {} stays live", job.id(), model,
+                        job.status().report() == null ? 0 : job.status().report().differences(), from);
+                return;
+            }
 
             if (!catalog.switchEpoch(model, job.id(), from, to)) {
                 throw new RebuildAbortedException("lost the claim on " + model + " before the switch");
@@ -217,6 +236,19 @@ public class ReadModelRebuilder implements AutoCloseable {
             running.remove(model, job);
             job.finish(finalState, error);
             saveQuietly(job);
+        }
+    }
+
+    /**
+     * Ends the dual writes into the scratch epoch (every instance follows the released claim) before its tables are
+     * dropped, so no instance writes into a table that is gone.
+     */
+    private void dropScratchCopy(RebuildJob job, ReadModelDefinition definition, int to) throws InterruptedException {
+        catalog.release(job.model(), job.id());
+        catalog.refresh();
+        catalog.awaitPropagation();
+        for (String logical : definition.tables().keySet()) {
+            catalog.ddl("DROP TABLE IF EXISTS " + ReadModelDefinition.physicalTable(logical, to));
         }
     }
 

@@ -7,8 +7,8 @@ import java.time.Duration;
  *
  * @param jobId         the job's id
  * @param model         the read model
- * @param state         {@link #RUNNING} (preparing and replaying), {@link #COMPARING}, {@link #DONE} or
- *                      {@link #FAILED}
+ * @param state         {@link #RUNNING} (preparing and replaying), {@link #COMPARING}, {@link #DONE},
+ *                      {@link #COMPARED} (a comparison only) or {@link #FAILED}
  * @param done          what the replay reported done
  * @param total         what the replay reported as its total (0 while unknown)
  * @param ratePerSecond done per second since the replay started
@@ -28,11 +28,13 @@ public record RebuildStatus(String jobId, String model, String state, long done,
     public static final String COMPARING = "COMPARING";
     /** Switched: the rebuilt epoch is live. */
     public static final String DONE = "DONE";
+    /** A comparison only: the rebuilt copy was compared with the live model and dropped; nothing switched. */
+    public static final String COMPARED = "COMPARED";
     /** Failed before the switch: the live model is untouched. */
     public static final String FAILED = "FAILED";
 
     /** Whether the job has ended, one way or the other. */
     public boolean finished() {
-        return DONE.equals(state) || FAILED.equals(state);
+        return DONE.equals(state) || COMPARED.equals(state) || FAILED.equals(state);
     }
 }

@@ -126,6 +126,31 @@ class ReadModelRebuilderIT {
         assertThat(catalog.epoch(NAME)).isEqualTo(2);
     }
 
+    /** Issue 15: rebuild into a scratch copy and compare, without switching; the copy is dropped afterwards. */
+    @Test
+    void aComparisonReportsTheDifferencesAndLeavesTheLiveModelLive() throws Exception {
+        List<ToyModel.Event> events = ToyModel.events(3);
+        events.forEach(event -> ToyModel.applyLive(session, catalog, event));
+        List<ToyModel.Event> faulty = events.stream()
+                .filter(event -> !(event.owner().equals("b") && event.seq() == 2)).toList();
+
+        RebuildStatus status = rebuilder.compare(NAME, ToyModel.replaying(session, faulty)).await(WAIT);
+
+        assertThat(status.state()).as(status.toString()).isEqualTo(RebuildStatus.COMPARED);
+        assertThat(status.error()).isNull();
+        assertThat(status.report().onlyInLive()).isEqualTo(1);
+        assertThat(status.report().examples()).contains(
+                new Difference(ITEMS, Difference.ONLY_IN_LIVE, Map.of("owner", "'b'", "seq", "2"), null, null, null));
+        assertThat(catalog.epoch(NAME)).as("nothing switched").isEqualTo(1);
+        assertThat(catalog.readTable(NAME, ITEMS)).isEqualTo("items_e1");
+        assertThat(catalog.writeTables(NAME, ITEMS)).containsExactly("items_e1");
+        assertThat(ToyModel.tableExists(session, "items_e2")).as("the scratch copy is dropped").isFalse();
+        assertThat(ToyModel.count(session, "items_e1")).isEqualTo(9);
+        ReadModelState state = catalog.readState(NAME).orElseThrow();
+        assertThat(state.buildingJob()).as("the model is free again").isNull();
+        assertThat(state.buildingEpoch()).isNull();
+    }
+
     @Test
     void aFailingReplayLeavesTheLiveModelUntouchedAndReleasesTheModel() throws Exception {
         List<ToyModel.Event> events = ToyModel.events(2);

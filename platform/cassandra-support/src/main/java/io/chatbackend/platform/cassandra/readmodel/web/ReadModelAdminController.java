@@ -1,6 +1,7 @@
 package io.chatbackend.platform.cassandra.readmodel.web;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.chatbackend.platform.cassandra.readmodel.ReadModelAdmin;
 import io.chatbackend.platform.cassandra.readmodel.ReadModelInfo;
@@ -43,13 +44,28 @@ public class ReadModelAdminController {
     @PostMapping("/{model}/rebuild")
     ResponseEntity<RebuildStatus> rebuild(@PathVariable String model, @AuthenticationPrincipal Jwt jwt) {
         requireAdmin(jwt);
+        return accepted(() -> admin.startRebuild(model));
+    }
+
+    /**
+     * Rebuilds the model into a scratch copy from its sources, compares it with the live one and drops it: the live
+     * model never switches. Followed like a rebuild; it ends {@code COMPARED} with the report.
+     */
+    @PostMapping("/{model}/compare")
+    ResponseEntity<RebuildStatus> compare(@PathVariable String model, @AuthenticationPrincipal Jwt jwt) {
+        requireAdmin(jwt);
+        return accepted(() -> admin.startComparison(model));
+    }
+
+    /** A started job: 202 with its first status; an unknown model 404, a model already being rebuilt 409. */
+    private static ResponseEntity<RebuildStatus> accepted(Supplier<RebuildStatus> start) {
         try {
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(admin.startRebuild(model));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(start.get());
         } catch (UnknownReadModelException e) {
             throw notFound();
         } catch (RebuildRefusedException e) {
             throw new ApiException(ReadModelProblem.REBUILD_RUNNING,
-                    "A rebuild of this read model is already running.");
+                    "A rebuild or comparison of this read model is already running.");
         }
     }
 
