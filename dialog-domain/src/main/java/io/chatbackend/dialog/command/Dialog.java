@@ -45,8 +45,9 @@ public class Dialog {
         apply(new DialogCreatedEvent(command.dialogId(), command.type(), command.title(), command.createdBy(),
                 Instant.now()));
         MemberRole creatorRole = command.type() == DialogType.GROUP ? MemberRole.ADMIN : MemberRole.MEMBER;
-        apply(new MemberJoinedEvent(command.dialogId(), command.createdBy(), creatorRole, 1));
-        memberIds.forEach(id -> apply(new MemberJoinedEvent(command.dialogId(), id, MemberRole.MEMBER, 1)));
+        apply(new MemberJoinedEvent(command.dialogId(), command.createdBy(), creatorRole, 1, command.createdBy()));
+        memberIds.forEach(id -> apply(new MemberJoinedEvent(command.dialogId(), id, MemberRole.MEMBER, 1,
+                command.createdBy())));
     }
 
     @CommandHandler
@@ -64,7 +65,8 @@ public class Dialog {
         if (members.size() + joining.size() > command.maxMembers()) {
             return DialogCommandResult.rejected(DialogRejection.GROUP_FULL);
         }
-        joining.forEach(id -> apply(new MemberJoinedEvent(dialogId, id, MemberRole.MEMBER, lastDialogSeq + 1)));
+        joining.forEach(id -> apply(new MemberJoinedEvent(dialogId, id, MemberRole.MEMBER, lastDialogSeq + 1,
+                command.actorId())));
         return DialogCommandResult.accepted();
     }
 

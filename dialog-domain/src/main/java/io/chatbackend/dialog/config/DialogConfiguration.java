@@ -2,6 +2,7 @@ package io.chatbackend.dialog.config;
 
 import io.chatbackend.platform.problem.ProblemCatalog;
 import io.chatbackend.dialog.DialogProblem;
+import io.chatbackend.dialog.evolution.MemberJoinedRevision2Upcaster;
 import io.chatbackend.platform.axon.BoundedAggregateCache;
 import io.chatbackend.platform.tcc.TccFence;
 import io.chatbackend.platform.web.ChatSecurity;
@@ -41,6 +42,12 @@ class DialogConfiguration {
     @Bean
     Cache dialogCache(@Value("${chat.dialog.cached-dialogs:10000}") long size) {
         return new BoundedAggregateCache(size);
+    }
+
+    /** MemberJoinedEvent revision 1 → 2 (ADR 0029); the event store reads through it after FirstRevisionUpcaster. */
+    @Bean
+    MemberJoinedRevision2Upcaster memberJoinedRevision2Upcaster() {
+        return new MemberJoinedRevision2Upcaster();
     }
 
     @Bean

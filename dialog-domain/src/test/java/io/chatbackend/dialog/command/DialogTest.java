@@ -27,8 +27,8 @@ class DialogTest {
 
     private Object[] group() {
         return new Object[] {new DialogCreatedEvent(DIALOG, DialogType.GROUP, "team", admin, Instant.now()),
-                new MemberJoinedEvent(DIALOG, admin, MemberRole.ADMIN, 1),
-                new MemberJoinedEvent(DIALOG, member, MemberRole.MEMBER, 1)};
+                new MemberJoinedEvent(DIALOG, admin, MemberRole.ADMIN, 1, admin),
+                new MemberJoinedEvent(DIALOG, member, MemberRole.MEMBER, 1, admin)};
     }
 
     @Test
@@ -38,9 +38,9 @@ class DialogTest {
                 .expectEventsMatching(exactSequenceOf(
                         predicate(event -> event.getPayload() instanceof DialogCreatedEvent),
                         predicate(event -> event.getPayload().equals(new MemberJoinedEvent(DIALOG, admin,
-                                MemberRole.ADMIN, 1))),
+                                MemberRole.ADMIN, 1, admin))),
                         predicate(event -> event.getPayload().equals(new MemberJoinedEvent(DIALOG, member,
-                                MemberRole.MEMBER, 1))),
+                                MemberRole.MEMBER, 1, admin))),
                         andNoMore()));
     }
 
@@ -65,7 +65,7 @@ class DialogTest {
         fixture.given(group())
                 .andGiven(new MessageAppendedEvent(DIALOG, "m1", admin, 1, 1))
                 .when(new AddMembersCommand(DIALOG, admin, List.of(stranger, member), 10))
-                .expectEvents(new MemberJoinedEvent(DIALOG, stranger, MemberRole.MEMBER, 2))
+                .expectEvents(new MemberJoinedEvent(DIALOG, stranger, MemberRole.MEMBER, 2, admin))
                 .expectResultMessagePayload(DialogCommandResult.accepted());
     }
 

@@ -47,7 +47,7 @@ class DialogContractTest {
     void everyPublishedEventHasTheShapeOfItsSample() throws Exception {
         assertPublishedLikeSample(new DialogCreatedEvent(dialogId, DialogType.GROUP, "Team", user, Instant.now()),
                 DialogCreated.TYPE);
-        assertPublishedLikeSample(new MemberJoinedEvent(dialogId, user, MemberRole.ADMIN, 1), MemberJoined.TYPE);
+        assertPublishedLikeSample(new MemberJoinedEvent(dialogId, user, MemberRole.ADMIN, 1, user), MemberJoined.TYPE);
         assertPublishedLikeSample(new MemberLeftEvent(dialogId, user, UUID.randomUUID()), MemberLeft.TYPE);
         assertPublishedLikeSample(new ReadWatermarkAdvancedEvent("read:" + dialogId + ":" + user, dialogId, user, 7),
                 ReadWatermarkAdvanced.TYPE);

@@ -19,6 +19,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -36,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -102,15 +107,27 @@ public class AxonSupportAutoConfiguration {
         return new SQLStateResolver("23505");
     }
 
+    /**
+     * Reads events through the upcasters (ADR 0029): first {@link FirstRevisionUpcaster} (events stored before their
+     * type declared a revision are revision 1), then the context's own {@code EventUpcaster} beans in their order.
+     * Upcasting changes what is read, never the stored bytes the hash chain covers. Snapshots are loaded only in
+     * their aggregate's current shape ({@link CurrentRevisionSnapshots}).
+     */
     @Bean
     EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           Serializer serializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver) {
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          ObjectProvider<EventUpcaster> upcasters) {
+        List<EventUpcaster> chain = new ArrayList<>();
+        chain.add(new FirstRevisionUpcaster());
+        upcasters.orderedStream().forEach(chain::add);
         return new HashChainingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                .upcasterChain(new EventUpcasterChain(chain))
+                .snapshotFilter(new CurrentRevisionSnapshots())
                 .persistenceExceptionResolver(persistenceExceptionResolver));
     }
 

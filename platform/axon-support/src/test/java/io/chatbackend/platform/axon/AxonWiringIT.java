@@ -184,6 +184,28 @@ class AxonWiringIT {
     }
 
     /**
+     * ADR 0029: a snapshot of the aggregate's shape today is used; one of an older shape (another revision) is
+     * passed over and the aggregate is sourced from its events.
+     */
+    @Test
+    void aSnapshotOfAnOlderShapeIsPassedOverAndTheAggregateSourcedFromItsEvents() {
+        String id = createWithChanges(4);
+        assertThat(jdbc.queryForList("SELECT payloadrevision FROM snapshotevententry WHERE aggregateidentifier = ?",
+                String.class, id)).as("snapshots are taken in today's shape").isNotEmpty().containsOnly("2");
+        jdbc.update("DELETE FROM snapshotevententry WHERE aggregateidentifier = ? AND sequencenumber < (SELECT "
+                + "max(sequencenumber) FROM snapshotevententry WHERE aggregateidentifier = ?)", id, id);
+        jdbc.update("UPDATE snapshotevententry SET sequencenumber = (SELECT max(sequencenumber) FROM "
+                + "domainevententry WHERE aggregateidentifier = ?), payload = convert_to('{\"id\":\"' || ? || "
+                + "'\",\"text\":\"from the snapshot\"}', 'UTF8') WHERE aggregateidentifier = ?", id, id, id);
+        assertThat(commands.<String>sendAndWait(new ProbeCommands.Show(id))).as("a current snapshot is used")
+                .isEqualTo("from the snapshot");
+
+        jdbc.update("UPDATE snapshotevententry SET payloadrevision = '1' WHERE aggregateidentifier = ?", id);
+        assertThat(commands.<String>sendAndWait(new ProbeCommands.Show(id))).as("an older shape is passed over")
+                .isEqualTo("text-4");
+    }
+
+    /**
      * Positions are handed out when an append starts and seen when it commits: a later append can be visible while
      * an earlier one is still open. The auditors' horizon must stay below the open one until it ends.
      */

@@ -3,12 +3,14 @@ package io.chatbackend.platform.axon.probe;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A minimal event-sourced aggregate used to prove the Axon wiring (not a domain concept). */
 @Aggregate(snapshotTriggerDefinition = "eventCountSnapshotTrigger")
+@Revision("2")
 public class ProbeAggregate {
 
     @AggregateIdentifier
@@ -26,6 +28,11 @@ public class ProbeAggregate {
     @CommandHandler
     public void handle(ProbeCommands.Change command) {
         apply(new ProbeEvents.Changed(id, command.text()));
+    }
+
+    @CommandHandler
+    public String handle(ProbeCommands.Show command) {
+        return text;
     }
 
     @EventSourcingHandler

@@ -12,4 +12,8 @@ public final class ProbeCommands {
 
     public record Change(@TargetAggregateIdentifier String id, String text) {
     }
+
+    /** Answers the aggregate's text as loaded (from a snapshot and the events after it). */
+    public record Show(@TargetAggregateIdentifier String id) {
+    }
 }

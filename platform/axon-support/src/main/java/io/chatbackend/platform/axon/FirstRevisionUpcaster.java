@@ -1,0 +1,43 @@
+package io.chatbackend.platform.axon;
+
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Events stored before their types carried a revision (ADR 0029) are revision {@code "1"}: their shape is the first
+ * one. This upcaster names them so, unchanged, for every event type that now declares {@link Revision}; a type's
+ * own upcasters then take them on from {@code "1"}. It runs first in every context's chain.
+ */
+public class FirstRevisionUpcaster extends SingleEventUpcaster {
+
+    public static final String FIRST = "1";
+
+    private final Map<String, Boolean> revisioned = new ConcurrentHashMap<>();
+
+    @Override
+    protected boolean canUpcast(IntermediateEventRepresentation representation) {
+        return representation.getType().getRevision() == null
+                && revisioned.computeIfAbsent(representation.getType().getName(), FirstRevisionUpcaster::declares);
+    }
+
+    @Override
+    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+        return representation.upcastPayload(new SimpleSerializedType(representation.getType().getName(), FIRST),
+                byte[].class, Function.identity());
+    }
+
+    private static boolean declares(String typeName) {
+        try {
+            return Class.forName(typeName, false, FirstRevisionUpcaster.class.getClassLoader())
+                    .isAnnotationPresent(Revision.class);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
