@@ -2,6 +2,7 @@ package io.chatbackend.dialog.web;
 
 import io.chatbackend.dialog.contract.LaneTryAndConfirmRequest;
 import io.chatbackend.platform.axon.AuditMetadata;
+import io.chatbackend.platform.web.RequestIdFilter;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class LaneAttemptAudit {
 
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private LaneAttemptAudit() {
     }
@@ -22,16 +23,12 @@ final class LaneAttemptAudit {
     static Map<String, String> of(LaneTryAndConfirmRequest attempt) {
         Map<String, String> audit = new HashMap<>();
         audit.put(AuditMetadata.ON_BEHALF_OF, "user:" + attempt.senderId());
-        if (wellFormed(attempt.deviceId())) {
+        if (attempt.deviceId() != null && DEVICE_ID.matcher(attempt.deviceId()).matches()) {
             audit.put(AuditMetadata.ON_BEHALF_OF_DEVICE_ID, attempt.deviceId());
         }
-        if (wellFormed(attempt.correlationId())) {
+        if (RequestIdFilter.isWellFormed(attempt.correlationId())) { // the form every service keeps request ids in
             audit.put(AuditMetadata.CORRELATION_ID, attempt.correlationId());
         }
         return Map.copyOf(audit);
-    }
-
-    private static boolean wellFormed(String value) {
-        return value != null && WELL_FORMED.matcher(value).matches();
     }
 }

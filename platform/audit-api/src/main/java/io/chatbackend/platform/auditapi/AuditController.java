@@ -93,14 +93,13 @@ public class AuditController {
             long position = after;
             int read;
             do {
-                List<?> lines = stored ? source.storedBetween(position, horizon, STREAM_PAGE)
+                List<? extends Object> lines = stored ? source.storedBetween(position, horizon, STREAM_PAGE)
                         : source.between(position, horizon, STREAM_PAGE);
                 for (Object line : lines) {
                     out.write(json.writeValueAsBytes(line));
                     out.write('\n');
-                    position = line instanceof AuditItem item ? item.position()
-                            : line instanceof StoredEventLine event ? event.position()
-                            : ((StoredRecordLine) line).position();
+                    position = line instanceof StoredLine storedLine ? storedLine.position()
+                            : ((AuditItem) line).position();
                 }
                 out.flush();
                 read = lines.size();

@@ -12,10 +12,10 @@ public interface AuditSource {
     List<AuditItem> between(long after, long upTo, int limit);
 
     /**
-     * Items after {@code after} up to {@code upTo} in their stored form (what the hashes cover: {@link StoredEventLine}
-     * or {@link StoredRecordLine}), ascending, at most {@code limit}.
+     * Items after {@code after} up to {@code upTo} in their stored form (what the hashes cover), ascending, at most
+     * {@code limit}.
      */
-    List<Object> storedBetween(long after, long upTo, int limit);
+    List<StoredLine> storedBetween(long after, long upTo, int limit);
 
     /** One stream's items from its first, as stored (never a snapshot); empty if there is no such stream. */
     List<AuditItem> stream(String aggregateId);

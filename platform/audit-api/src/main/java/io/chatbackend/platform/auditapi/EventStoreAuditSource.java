@@ -31,9 +31,9 @@ public class EventStoreAuditSource implements AuditSource {
     }
 
     @Override
-    public List<Object> storedBetween(long after, long upTo, int limit) {
+    public List<StoredLine> storedBetween(long after, long upTo, int limit) {
         Base64.Encoder base64 = Base64.getEncoder();
-        return events.between(after, upTo, limit).stream().<Object>map(event -> new StoredEventLine(
+        return events.between(after, upTo, limit).stream().<StoredLine>map(event -> new StoredEventLine(
                 StoredEventLine.KIND, event.position(), event.aggregateType(), event.aggregateId(), event.sequence(),
                 event.eventId(), event.timestamp(), event.payloadType(), event.payloadRevision(),
                 base64.encodeToString(event.payload()), base64.encodeToString(event.storedMetaData()),

@@ -7,7 +7,7 @@ package io.chatbackend.platform.auditapi;
  */
 public record StoredEventLine(String kind, long position, String aggregateType, String aggregateId, long sequence,
                               String eventId, String timestamp, String payloadType, String payloadRevision,
-                              String payload, String metadata, String chainHash) {
+                              String payload, String metadata, String chainHash) implements StoredLine {
 
     public static final String KIND = "event";
 }

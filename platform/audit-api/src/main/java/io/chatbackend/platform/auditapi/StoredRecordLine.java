@@ -6,7 +6,7 @@ package io.chatbackend.platform.auditapi;
  */
 public record StoredRecordLine(String kind, long position, String occurredAt, String actor, String deviceId,
                                String correlationId, String type, String subject, String payload,
-                               String previousHash, String hash) {
+                               String previousHash, String hash) implements StoredLine {
 
     public static final String KIND = "record";
 }

@@ -30,9 +30,9 @@ public class TrailAuditSource implements AuditSource {
     }
 
     @Override
-    public List<Object> storedBetween(long after, long upTo, int limit) {
+    public List<StoredLine> storedBetween(long after, long upTo, int limit) {
         return trail.after(after, limit).stream().filter(record -> record.sequence() <= upTo)
-                .<Object>map(record -> new StoredRecordLine(StoredRecordLine.KIND, record.sequence(),
+                .<StoredLine>map(record -> new StoredRecordLine(StoredRecordLine.KIND, record.sequence(),
                         record.occurredAt().toString(), record.actor(), record.deviceId(), record.correlationId(),
                         record.type(), record.subject(), record.payload(), record.previousHash(), record.hash()))
                 .toList();

@@ -142,8 +142,8 @@ class AuditCheckpointsTest {
         }
 
         @Override
-        public List<Object> storedBetween(long after, long upTo, int limit) {
-            return List.copyOf(between(after, upTo, limit));
+        public List<StoredLine> storedBetween(long after, long upTo, int limit) {
+            return List.of(); // checkpoints read the API form only
         }
 
         @Override

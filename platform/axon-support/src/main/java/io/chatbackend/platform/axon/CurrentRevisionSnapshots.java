@@ -4,10 +4,7 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Revision;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads a snapshot only if it has the shape its aggregate has now (ADR 0029): the revision stored with the snapshot
@@ -17,22 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class CurrentRevisionSnapshots implements SnapshotFilter {
 
-    private final Map<String, Optional<String>> revisions = new ConcurrentHashMap<>();
+    private final DeclaredRevisions declared = new DeclaredRevisions();
 
     @Override
     public boolean test(DomainEventData<?> snapshot) {
-        String type = snapshot.getPayload().getType().getName();
-        return Objects.equals(revisions.computeIfAbsent(type, CurrentRevisionSnapshots::revisionOf).orElse(null),
+        return Objects.equals(declared.of(snapshot.getPayload().getType().getName()).orElse(null),
                 snapshot.getPayload().getType().getRevision());
-    }
-
-    private static Optional<String> revisionOf(String typeName) {
-        try {
-            Revision revision = Class.forName(typeName, false, CurrentRevisionSnapshots.class.getClassLoader())
-                    .getAnnotation(Revision.class);
-            return Optional.ofNullable(revision).map(Revision::value);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.of("unknown type " + typeName); // matches no stored revision: never loaded
-        }
     }
 }

@@ -5,8 +5,7 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -18,26 +17,20 @@ public class FirstRevisionUpcaster extends SingleEventUpcaster {
 
     public static final String FIRST = "1";
 
-    private final Map<String, Boolean> revisioned = new ConcurrentHashMap<>();
+    private final DeclaredRevisions declared = new DeclaredRevisions();
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().getRevision() == null
-                && revisioned.computeIfAbsent(representation.getType().getName(), FirstRevisionUpcaster::declares);
+        if (representation.getType().getRevision() != null) {
+            return false;
+        }
+        Optional<String> revision = declared.of(representation.getType().getName());
+        return revision.isPresent() && revision != DeclaredRevisions.UNKNOWN;
     }
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         return representation.upcastPayload(new SimpleSerializedType(representation.getType().getName(), FIRST),
                 byte[].class, Function.identity());
-    }
-
-    private static boolean declares(String typeName) {
-        try {
-            return Class.forName(typeName, false, FirstRevisionUpcaster.class.getClassLoader())
-                    .isAnnotationPresent(Revision.class);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

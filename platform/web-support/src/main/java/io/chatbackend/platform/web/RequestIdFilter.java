@@ -21,12 +21,16 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String MDC_KEY = "requestId";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+    /** Whether {@code requestId} has the form a request id (and so a correlation id) is kept in. */
+    public static boolean isWellFormed(String requestId) {
+        return requestId != null && WELL_FORMED.matcher(requestId).matches();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String incoming = request.getHeader(HEADER);
-        String requestId = incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming
-                : UUID.randomUUID().toString();
+        String requestId = isWellFormed(incoming) ? incoming : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, requestId);
         response.setHeader(HEADER, requestId);
         try {
