@@ -2,6 +2,7 @@ package io.chatbackend.system;
 
 import io.chatbackend.system.ChatSystem.Account;
 import io.chatbackend.system.ChatSystem.Login;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * name the sender and carry the request id the client was answered with; only AUDITOR and ADMIN read; pages,
  * the NDJSON stream, whole streams and verification; every call recorded for ADMIN.
  */
+@ResourceLock(ChatSystem.SHARED)
 class AuditThroughGatewayIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

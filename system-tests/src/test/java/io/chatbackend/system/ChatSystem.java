@@ -70,6 +70,13 @@ final class ChatSystem implements AutoCloseable {
         gateway = started.get("api-gateway");
     }
 
+    /**
+     * The lock every test class using {@link #shared()} holds: the system test classes run two at a time (most of
+     * their time is spent waiting on servers), but the classes sharing this system run one after another, since some
+     * stop and restart its processes.
+     */
+    static final String SHARED = "chat-system";
+
     private static ChatSystem shared;
 
     /**

@@ -4,6 +4,7 @@ import io.chatbackend.platform.infra.Endpoints;
 import io.chatbackend.platform.testing.SharedInfrastructure;
 import io.chatbackend.system.ChatSystem.Account;
 import io.chatbackend.system.ChatSystem.Login;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user-client: it only keeps the sessions registry and presence, so while it is down the node keeps every socket
  * and delivers every message, and once it is back the sessions it let expire meanwhile are registered again.
  */
+@ResourceLock(ChatSystem.SHARED)
 class DeliveryUnderFailuresIT {
 
     /** Bounds every wait; a deadline, never a claim about speed (the box runs builds beside the tests). */

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import io.chatbackend.notification.ticket.TicketSigner;
 import io.chatbackend.platform.testing.WsClient;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * source addresses (127.0.0.2 is the attacker, 127.0.0.3 the victim), so a throttle that cannot tell them apart
  * fails here.
  */
+@ResourceLock(ChatSystem.SHARED)
 class HostileClientsIT {
 
     /** Values earlier versions shipped in their configuration files. */

@@ -25,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 import io.chatbackend.platform.testing.ServiceProcess;
 import io.chatbackend.system.ChatSystem.Account;
 import io.chatbackend.system.ChatSystem.Login;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  * register and log in, send over HTTP and receive over WebSocket, as a client would. Each test uses users of its
  * own, so the tests share the one stack started for the class.
  */
+@ResourceLock(ChatSystem.SHARED)
 class LiveDeliveryThroughGatewayIT {
 
     /** Bounds every wait; a deadline, never a claim about speed (the box runs builds beside the tests). */

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import io.chatbackend.gateway.problem.GatewayProblem;
 import io.chatbackend.platform.testing.ServiceProcess;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * that removes an operation, a field or a problem code is named as breaking. {@code -Dopenapi.update=true} writes
  * the file instead. The gateway serves the document, its explorer and the AsyncAPI document without a token.
  */
+@ResourceLock(ChatSystem.SHARED)
 class OpenApiIT {
 
     private static final Path ROOT = Path.of(System.getProperty("chat.root", ".."));

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import io.chatbackend.notification.session.ClientFrameType;
 import io.chatbackend.platform.testing.ServiceProcess;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * nothing stored has changed (every table's rows, the event stores' positions, the read models' row counts).
  * Seeded: {@code -Dfuzz.seed=N} replays a run; every failure names its seed and case.
  */
+@ResourceLock(ChatSystem.SHARED)
 class PublicApiFuzzIT {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261206L);

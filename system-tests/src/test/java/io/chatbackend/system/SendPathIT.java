@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instances racing on the same keys, and a real crash (JVM halted) of the coordinator at every step of the recovery
  * table, recovered by the other instance, and of the participant while a lane is held.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SendPathIT {
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.chatbackend.system.browser.BrowserScreenshots;
 import io.chatbackend.system.browser.HeadlessChromium;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +30,7 @@ import org.openqa.selenium.WebElement;
  * a running {@code ./run-local} instead of the shared test stack.
  */
 @ExtendWith(BrowserScreenshots.class)
+@ResourceLock(ChatSystem.SHARED)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebClientIT {
 
