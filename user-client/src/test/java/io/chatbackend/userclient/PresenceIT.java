@@ -5,7 +5,6 @@ import io.chatbackend.dialog.contract.events.MemberJoined;
 import io.chatbackend.dialog.contract.events.MemberLeft;
 import io.chatbackend.dialog.contract.events.UserBlocked;
 import io.chatbackend.dialog.contract.events.UserUnblocked;
-import io.chatbackend.platform.events.ContractShape;
 import io.chatbackend.userclient.contract.PresenceChanged;
 import io.chatbackend.userclient.contract.UserClientTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,7 +73,7 @@ class PresenceIT extends UserClientIntegrationTest {
         JsonNode offline = json.readTree(published.get(1).value());
         assertThat(online.get("payload").get("online").asBoolean()).isTrue();
         assertThat(offline.get("payload").get("online").asBoolean()).isFalse();
-        assertThat(ContractShape.of(offline)).isEqualTo(ContractShape.of(sample(PresenceChanged.SAMPLE)));
+        assertThat(publishedContractProblems(offline)).isEmpty();
         assertThat(offline.get("type").asString()).isEqualTo(PresenceChanged.TYPE);
         assertThat(offline.get("aggregateSequence").asLong()).isGreaterThan(online.get("aggregateSequence").asLong());
         PresenceChanged payload = json.treeToValue(offline.get("payload"), PresenceChanged.class);

@@ -1,6 +1,8 @@
 package io.chatbackend.userclient;
 
+import io.chatbackend.platform.events.IntegrationEventCodec;
 import io.chatbackend.platform.events.TopicNames;
+import io.chatbackend.platform.events.contract.ContractSamples;
 import io.chatbackend.platform.testing.EmbeddedInfraProperties;
 import io.chatbackend.platform.testing.StubIdentityProvider;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "chat.user-client.session-ttl=PT3S", "chat.user-client.presence-debounce=PT2S",
         "chat.user-client.sweep-interval=PT0.2S", "chat.user-client.node-ttl=PT3S"})
 public abstract class UserClientIntegrationTest {
+
+    private static final ContractSamples SAMPLES = ContractSamples.onClasspath();
 
     public static final StubIdentityProvider IDENTITY = new StubIdentityProvider();
     protected static final Duration DEBOUNCE = Duration.ofSeconds(2);
@@ -101,6 +105,14 @@ public abstract class UserClientIntegrationTest {
             assertThat(in).as(resource + " ships in its contract module").isNotNull();
             return json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * What is wrong with a published event against the frozen contract samples: its version's shape exactly,
+     * every earlier version still readable ({@link ContractSamples#checkPublished}).
+     */
+    protected List<String> publishedContractProblems(JsonNode published) {
+        return SAMPLES.checkPublished(new IntegrationEventCodec().fromTree(published));
     }
 
     /** Every record of a (logical) topic with the given key, read from the beginning for {@code wait}. */

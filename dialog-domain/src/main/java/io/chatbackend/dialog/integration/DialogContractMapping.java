@@ -47,7 +47,8 @@ final class DialogContractMapping {
         if (event instanceof MemberJoinedEvent joined) {
             UUID dialogId = UUID.fromString(joined.dialogId());
             return Optional.of(new Published(MemberJoined.TYPE, MemberJoined.VERSION, dialogId,
-                    new MemberJoined(dialogId, joined.userId(), joined.role().name(), joined.joinedAtSeq())));
+                    new MemberJoined(dialogId, joined.userId(), joined.role().name(), joined.joinedAtSeq(),
+                            joined.addedBy())));
         }
         if (event instanceof MemberLeftEvent left) {
             UUID dialogId = UUID.fromString(left.dialogId());

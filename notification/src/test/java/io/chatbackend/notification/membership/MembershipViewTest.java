@@ -23,8 +23,8 @@ class MembershipViewTest {
 
     @Test
     void recipientsAreTheMembersWhoJoinedAtOrBeforeTheMessage() {
-        view.apply(event(MemberJoined.TYPE, 1, new MemberJoined(dialog, alice, "ADMIN", 1)));
-        view.apply(event(MemberJoined.TYPE, 2, new MemberJoined(dialog, bob, "MEMBER", 5)));
+        view.apply(event(MemberJoined.TYPE, 1, new MemberJoined(dialog, alice, "ADMIN", 1, alice)));
+        view.apply(event(MemberJoined.TYPE, 2, new MemberJoined(dialog, bob, "MEMBER", 5, alice)));
 
         assertThat(view.recipients(dialog, 4)).containsExactly(alice);
         assertThat(view.recipients(dialog, 5)).containsExactlyInAnyOrder(alice, bob);
@@ -34,13 +34,13 @@ class MembershipViewTest {
 
     @Test
     void aRedeliveredJoinDoesNotUndoALaterLeaveButARejoinCounts() {
-        IntegrationEvent join = event(MemberJoined.TYPE, 1, new MemberJoined(dialog, bob, "MEMBER", 1));
+        IntegrationEvent join = event(MemberJoined.TYPE, 1, new MemberJoined(dialog, bob, "MEMBER", 1, alice));
         view.apply(join);
         view.apply(event(MemberLeft.TYPE, 2, new MemberLeft(dialog, bob, alice)));
         view.apply(join);
         assertThat(view.recipients(dialog, 10)).isEmpty();
 
-        view.apply(event(MemberJoined.TYPE, 3, new MemberJoined(dialog, bob, "MEMBER", 8)));
+        view.apply(event(MemberJoined.TYPE, 3, new MemberJoined(dialog, bob, "MEMBER", 8, alice)));
         assertThat(view.recipients(dialog, 7)).isEmpty();
         assertThat(view.recipients(dialog, 8)).containsExactly(bob);
     }
@@ -48,9 +48,9 @@ class MembershipViewTest {
     @Test
     void aBlockerLooksLikeAStrangerToWhomTheyBlockedUntilTheNewestEventLiftsIt() {
         UUID carol = UUID.randomUUID();
-        view.apply(event(MemberJoined.TYPE, 1, new MemberJoined(dialog, alice, "ADMIN", 1)));
-        view.apply(event(MemberJoined.TYPE, 2, new MemberJoined(dialog, bob, "MEMBER", 1)));
-        view.apply(event(MemberJoined.TYPE, 3, new MemberJoined(dialog, carol, "MEMBER", 1)));
+        view.apply(event(MemberJoined.TYPE, 1, new MemberJoined(dialog, alice, "ADMIN", 1, alice)));
+        view.apply(event(MemberJoined.TYPE, 2, new MemberJoined(dialog, bob, "MEMBER", 1, alice)));
+        view.apply(event(MemberJoined.TYPE, 3, new MemberJoined(dialog, carol, "MEMBER", 1, alice)));
         assertThat(view.seesPresenceOf(bob, alice)).isTrue();
 
         IntegrationEvent block = event(UserBlocked.TYPE, 0, new UserBlocked(alice, bob, Instant.now()));
