@@ -8,7 +8,7 @@ import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Asserts that a response is one of the gateway's problem details (DESIGN.md §5), and nothing more. */
+/** Asserts that a response is one of the gateway's problem details (docs/architecture.md §5), and nothing more. */
 final class ProblemAssert {
 
     private ProblemAssert() {

@@ -257,10 +257,11 @@ class AuditThroughGatewayIT {
 
     /**
      * Deleted in PostgreSQL, behind the service's back: a stream's tail and a whole stream that a signed checkpoint
-     * covers are each named by stream and sequence. The rows are put back afterwards (the stack is shared).
+     * covers are each named by stream and sequence, by the API's verification and, offline, by the checkpoints an
+     * export written after the deletion begins with. The rows are put back afterwards (the stack is shared).
      */
     @Test
-    void aDeletedTailAndADeletedStreamInPostgresqlAreNamed() throws Exception {
+    void aDeletedTailAndADeletedStreamInPostgresqlAreNamed(@TempDir Path dir) throws Exception {
         JsonNode tailed = system.send(alice, dialog, "its tail goes");
         JsonNode gone = system.send(alice, dialog, "it goes whole");
         String tailStream = tailed.get("messageId").asString();
@@ -295,6 +296,21 @@ class AuditThroughGatewayIT {
                     assertThat(broken.get("sequence").asLong()).isEqualTo(goneHead);
                     assertThat(broken.get("reason").asString()).startsWith("the stream is gone");
                 }).anySatisfy(broken -> assertThat(broken.get("aggregateId").asString()).isEqualTo("checkpoint"));
+
+                Path export = dir.resolve("deleted.ndjson");
+                Path key = dir.resolve("checkpoint.key");
+                Files.writeString(key, system.checkpointKeys.get("message-domain"));
+                assertThat(chatAdmin("audit", "export", "message-domain", "--out", export.toString(), "--token",
+                        auditor.accessToken(), "--gateway", system.url(""), "--plain")).isZero();
+                StringWriter offline = new StringWriter();
+                CommandLine check = ChatAdmin.commandLine();
+                check.setOut(new PrintWriter(offline, true));
+                assertThat(check.execute("audit", "check", export.toString(), "--checkpoint-key-file",
+                        key.toString())).as("the export's own checkpoints tell, offline").isEqualTo(3);
+                assertThat(offline.toString()).contains("signatures checked")
+                        .contains(tailStream + " #" + tailSequence + ": the items after sequence "
+                                + (tailSequence - 1) + " are gone (a deleted tail)")
+                        .contains(goneStream + " #" + goneHead + ": the stream is gone");
             } finally {
                 db.createStatement().execute("INSERT INTO domainevententry SELECT * FROM kept");
             }
@@ -303,8 +319,9 @@ class AuditThroughGatewayIT {
     }
 
     /**
-     * An auditor exports a context with the CLI and checks the file offline with nothing but the file
-     * (docs/audit-export.md): every hash holds; a payload changed in the file is named by stream and sequence.
+     * An auditor exports a context with the CLI and checks the file offline with nothing but the file and the
+     * context's checkpoint key (docs/audit-export.md): every hash and every signed checkpoint holds; a payload changed
+     * in the file is named by stream and sequence.
      */
     @Test
     void anExportIsCheckedOfflineAndAChangedPayloadIsNamed(@TempDir Path dir) throws Exception {
@@ -312,14 +329,19 @@ class AuditThroughGatewayIT {
             Path file = dir.resolve(context + ".ndjson");
             assertThat(chatAdmin("audit", "export", context, "--out", file.toString(), "--token",
                     auditor.accessToken(), "--gateway", system.url(""), "--plain")).as(context).isZero();
-            assertThat(chatAdmin("audit", "check", file.toString())).as(context).isZero();
+            Path key = dir.resolve(context + ".key");
+            Files.writeString(key, system.checkpointKeys.get(context));
+            assertThat(chatAdmin("audit", "check", file.toString(), "--checkpoint-key-file", key.toString()))
+                    .as(context + ": every hash and every signed checkpoint the export begins with").isZero();
+            assertThat(Files.readAllLines(file)).as(context).anySatisfy(line -> assertThat(line)
+                    .startsWith("{\"kind\":\"checkpoint\""));
         }
         Path exported = dir.resolve("message-domain.ndjson");
         List<String> lines = new ArrayList<>(Files.readAllLines(exported));
         int changed = -1;
         for (int i = 0; i < lines.size(); i++) {
             JsonNode line = Api.JSON.readTree(lines.get(i));
-            if (line.get("aggregateId").asString().equals(messageId) && line.get("sequence").asLong() == 0) {
+            if (line.path("aggregateId").asString("").equals(messageId) && line.path("sequence").asLong() == 0) {
                 String payload = new String(Base64.getDecoder().decode(line.get("payload").asString()),
                         StandardCharsets.UTF_8).replace("audited", "forged!");
                 lines.set(i, lines.get(i).replace(line.get("payload").asString(),

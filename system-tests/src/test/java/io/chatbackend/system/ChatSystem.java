@@ -57,10 +57,13 @@ final class ChatSystem implements AutoCloseable {
     final Map<String, String> databases;
     /** Each context's own Cassandra keyspace: service → keyspace. */
     final Map<String, String> keyspaces;
+    /** Each audited context's checkpoint key (CHAT_AUDIT_CHECKPOINT_KEY): service → key, as an auditor holds it. */
+    final Map<String, String> checkpointKeys;
 
     private ChatSystem(Map<String, ServiceProcess> started, Map<String, String> databases,
-                       Map<String, String> keyspaces) {
+                       Map<String, String> keyspaces, Map<String, String> checkpointKeys) {
         this.databases = Map.copyOf(databases);
+        this.checkpointKeys = Map.copyOf(checkpointKeys);
         this.keyspaces = Map.copyOf(keyspaces);
         uaa = started.get("uaa");
         dialogs = started.get("dialog-domain");
@@ -169,7 +172,14 @@ final class ChatSystem implements AutoCloseable {
             started.values().forEach(ServiceProcess::stop);
             throw failure;
         }
-        return new ChatSystem(started, databases, keyspaces);
+        Map<String, String> checkpointKeys = new LinkedHashMap<>();
+        environments.forEach((service, environment) -> {
+            String key = environment.get("CHAT_AUDIT_CHECKPOINT_KEY");
+            if (key != null) {
+                checkpointKeys.put(service, key);
+            }
+        });
+        return new ChatSystem(started, databases, keyspaces, checkpointKeys);
     }
 
     String url(String path) {

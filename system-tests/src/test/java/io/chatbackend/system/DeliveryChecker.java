@@ -14,7 +14,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The history checker of DESIGN.md §3 for live delivery: it records every acknowledged send (the 201s, from any
+ * The history checker of docs/architecture.md §3 for live delivery: it records every acknowledged send (the 201s, from any
  * number of sender threads) and checks what every device received over its sessions, and what the history
  * answers, against them.
  * <ul>

@@ -67,7 +67,9 @@ final class RandomCrashRun {
         Future<?> chaos = pool.submit(() -> {
             Random timing = new Random(random.nextLong());
             boolean messagesNext = timing.nextBoolean();
-            while (System.nanoTime() < deadline) {
+            // until the deadline, and at least until each domain was killed once: a restart on a busy box can take
+            // most of a short run
+            while (System.nanoTime() < deadline || crashes.size() < 2) {
                 Api.pause(500 + timing.nextInt(2500));
                 // by turns, so that a short run kills both; the moment within each turn is random
                 ServiceProcess victim = messagesNext ? stack.messages : stack.dialogs;

@@ -17,7 +17,7 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks a run of sends against DESIGN.md's guarantees G1–G5, from the clients' 201s (in each device's order) and
+ * Checks a run of sends against docs/architecture.md's guarantees G1–G5, from the clients' 201s (in each device's order) and
  * what the send path stored and the read side shows.
  */
 final class SendRunChecker {

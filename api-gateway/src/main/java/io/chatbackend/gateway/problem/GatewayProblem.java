@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 import java.util.Locale;
 
 /**
- * The errors the gateway itself produces (DESIGN.md §5): a stable {@code code}, its HTTP status and a fixed,
+ * The errors the gateway itself produces (docs/architecture.md §5): a stable {@code code}, its HTTP status and a fixed,
  * client-safe title and detail. Details are deliberately generic: the gateway never echoes exception messages.
  */
 public enum GatewayProblem implements ProblemCode {

@@ -1,7 +1,7 @@
 package io.chatbackend.gateway.problem;
 
 /**
- * RFC 7807 problem details with exactly the members of DESIGN.md §5, in that order. A record, so nothing else (no
+ * RFC 7807 problem details with exactly the members of docs/architecture.md §5, in that order. A record, so nothing else (no
  * stack trace, no exception message, no "instance") can ever be serialized.
  */
 public record ProblemBody(String type, String title, int status, String detail, String code, String requestId) {

@@ -8,7 +8,7 @@ public record DialogView(UUID dialogId, String type, String title, List<Member> 
 
     /**
      * A member and their read watermark: a group's "read by" for message {@code n} is the members whose
-     * {@code readSeq ≥ n} (DESIGN.md §4: receipts are watermarks); live changes arrive as {@code receipt} frames.
+     * {@code readSeq ≥ n} (docs/architecture.md §4: receipts are watermarks); live changes arrive as {@code receipt} frames.
      *
      * @param readSeq the member's read watermark (0: nothing read yet); null while the answer comes from the write
      *                side because the read model lags behind it

@@ -7,7 +7,7 @@ import io.chatbackend.platform.cassandra.readmodel.ReadModelDefinition;
 
 /**
  * dialog-domain's Cassandra read models and their tables. Each model is rebuilt from exactly what builds it
- * (DESIGN.md §4): the timeline from message-domain's integration topic, membership from this context's event store.
+ * (docs/architecture.md §4): the timeline from message-domain's integration topic, membership from this context's event store.
  *
  * <p>Every write is an idempotent upsert whose Cassandra write timestamp is a sequence number of the source (the
  * message's {@code dialogSeq} and version, the dialog stream's sequence, the watermark itself), never the wall

@@ -2,7 +2,7 @@ package io.chatbackend.dialog.tcc;
 
 /**
  * Test hook: where the participant halts the JVM on purpose (no shutdown hooks, like {@code kill -9}), to prove
- * that the coordinator's recovery produces DESIGN.md §3's outcome for every send of a batch. Off ({@code NONE}) by
+ * that the coordinator's recovery produces docs/architecture.md §3's outcome for every send of a batch. Off ({@code NONE}) by
  * default.
  */
 public enum LaneCrashPoint {

@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The sender-lane TCC participant of the send path (DESIGN.md §3). A conflicting concurrent change of the same lane
+ * The sender-lane TCC participant of the send path (docs/architecture.md §3). A conflicting concurrent change of the same lane
  * (another instance) answers busy; a conflicting append to the same dialog at Confirm is retried, since nothing
  * is held across a remote call and the retry is local and short.
  */

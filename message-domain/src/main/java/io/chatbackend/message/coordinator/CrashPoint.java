@@ -2,7 +2,7 @@ package io.chatbackend.message.coordinator;
 
 /**
  * Test hook: where the coordinator halts the JVM on purpose (no shutdown hooks, like {@code kill -9}), to prove
- * that recovery after a restart produces DESIGN.md §3's outcome for each point. Off ({@code NONE}) by default.
+ * that recovery after a restart produces docs/architecture.md §3's outcome for each point. Off ({@code NONE}) by default.
  */
 public enum CrashPoint {
     NONE,

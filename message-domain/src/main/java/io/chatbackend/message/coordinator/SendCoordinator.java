@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The coordinator of a send (DESIGN.md §3 as ADR 0018 changed it): dedup, begin, one Try-and-Confirm call in which
+ * The coordinator of a send (docs/architecture.md §3 as ADR 0018 changed it): dedup, begin, one Try-and-Confirm call in which
  * the participant decides, finish. Every local step is its own short transaction; no transaction is open during the
  * remote call. After a crash at any step {@link SendRecovery} drives the attempt to the outcome the participant
  * decided.

@@ -6,7 +6,7 @@ import io.chatbackend.dialog.contract.LaneConfirmResponse;
 import java.util.UUID;
 
 /**
- * The one remote participant of a send: dialog-domain's sender lane (DESIGN.md §3, ADR 0018). Each call either
+ * The one remote participant of a send: dialog-domain's sender lane (docs/architecture.md §3, ADR 0018). Each call either
  * answers or throws {@link ParticipantUnreachableException}, which means its outcome is unknown.
  */
 public interface SendParticipant {

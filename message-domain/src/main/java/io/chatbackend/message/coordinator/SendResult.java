@@ -3,7 +3,7 @@ package io.chatbackend.message.coordinator;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The answer to a send (DESIGN.md §3's retry table), before it becomes HTTP. */
+/** The answer to a send (docs/architecture.md §3's retry table), before it becomes HTTP. */
 public sealed interface SendResult {
 
     record Sent(long messageId, UUID dialogId, UUID senderId, long senderSeq, long dialogSeq, Instant sentAt)

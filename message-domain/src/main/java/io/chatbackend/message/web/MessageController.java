@@ -25,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Sending a message (answers per DESIGN.md §3's retry table) and reading one. */
+/** Sending a message (answers per docs/architecture.md §3's retry table) and reading one. */
 @RestController
 class MessageController {
 

@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The fan-out stage (DESIGN.md §4): reads message-domain's {@code MessageSent} (keyed by dialog), expands each to
+ * The fan-out stage (docs/architecture.md §4): reads message-domain's {@code MessageSent} (keyed by dialog), expands each to
  * its recipients (every member who sees its dialogSeq, the sender included, for their other devices) and writes
  * them to {@link Deliveries#TOPIC} as one {@link io.chatbackend.notification.delivery.MessageDeliveries} record per
  * partition the recipients' user ids hash to (ADR 0015; {@link PartitionedDeliveries}). A batch is acknowledged by

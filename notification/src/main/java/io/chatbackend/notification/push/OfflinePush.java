@@ -32,7 +32,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Offline push (DESIGN.md §4): a message for a user with no live session on the node that owns the user's
+ * Offline push (docs/architecture.md §4): a message for a user with no live session on the node that owns the user's
  * partition (so none anywhere) is POSTed to each of the user's push endpoints (user-client, cached briefly) as
  * {@code {"type":"message", dialogId, messageId, senderId, dialogSeq, sentAt}} (no text), signed with the
  * endpoint's secret: {@code X-Chat-Timestamp: <epoch seconds>} and

@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 import java.util.Locale;
 
 /**
- * The errors notification answers with (DESIGN.md §5): status, stable {@code code}, and a fixed client-safe title
+ * The errors notification answers with (docs/architecture.md §5): status, stable {@code code}, and a fixed client-safe title
  * and detail; exception messages are never echoed.
  */
 public enum Problem {

@@ -39,7 +39,7 @@ public final class ProblemWriter {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
-    /** RFC 7807 members of DESIGN.md §5, in order; a record so nothing else can leak into the body. */
+    /** RFC 7807 members of docs/architecture.md §5, in order; a record so nothing else can leak into the body. */
     record Body(String type, String title, int status, String detail, String code, String requestId) {
     }
 }

@@ -62,6 +62,11 @@ public class AuditCheckpoints {
         }
     }
 
+    /** The checkpoints that cover nothing beyond {@code position}, in order: what an export up to it carries. */
+    public List<AuditCheckpoint> upTo(long position) {
+        return store.all().stream().filter(checkpoint -> checkpoint.upToPosition() <= position).toList();
+    }
+
     /** What checking the stream against every checkpoint found. */
     public record Findings(int checkpoints, List<AuditVerification.Break> breaks) {
     }

@@ -3,6 +3,9 @@ package io.chatbackend.platform.auditapi;
 import io.chatbackend.platform.web.ApiException;
 import io.chatbackend.platform.web.Caller;
 import io.chatbackend.platform.web.CommonProblem;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +22,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -73,7 +75,7 @@ public class AuditController {
     /**
      * The items from {@code after} to the horizon as it was when the call began, one JSON object per line; with
      * {@code form=stored}, in the stored form the hashes cover ({@code docs/audit-export.md}), for offline
-     * verification.
+     * verification, preceded (from position 0) by the signed checkpoints that cover nothing beyond the horizon.
      */
     @GetMapping(value = "/events", produces = NDJSON)
     ResponseEntity<StreamingResponseBody> eventStream(@PathVariable String context,
@@ -89,7 +91,13 @@ public class AuditController {
         long horizon = source.horizon();
         accessLog.record(caller, stored ? "AUDIT_EVENTS_EXPORTED" : "AUDIT_EVENTS_STREAMED", this.context,
                 Map.of("after", after, "upTo", horizon));
+        List<StoredCheckpointLine> signed = stored && after == 0
+                ? checkpoints.upTo(horizon).stream().map(StoredCheckpointLine::of).toList() : List.of();
         StreamingResponseBody body = out -> {
+            for (StoredCheckpointLine checkpoint : signed) { // first, so a check can walk the items once
+                out.write(json.writeValueAsBytes(checkpoint));
+                out.write('\n');
+            }
             long position = after;
             int read;
             do {
@@ -122,6 +130,10 @@ public class AuditController {
 
     /** Verifies every chain and every signed checkpoint; answers at once when that is quick, else 202 with where to fetch the answer. */
     @PostMapping(value = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "Verified: what was checked and every break",
+            content = @Content(schema = @Schema(implementation = AuditVerification.class)))
+    @ApiResponse(responseCode = "202", description = "Still running: fetch the Location until it answers 200",
+            content = @Content(schema = @Schema(implementation = VerificationRunning.class)))
     ResponseEntity<Object> verify(@PathVariable String context, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = auditor(jwt, context);
         VerificationJobs.Job job = verifications.start(() -> source.verify().with(checkpoints.verify()));
@@ -130,6 +142,10 @@ public class AuditController {
     }
 
     @GetMapping(value = "/verifications/{verificationId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "Verified: what was checked and every break",
+            content = @Content(schema = @Schema(implementation = AuditVerification.class)))
+    @ApiResponse(responseCode = "202", description = "Still running: fetch the Location until it answers 200",
+            content = @Content(schema = @Schema(implementation = VerificationRunning.class)))
     ResponseEntity<Object> verification(@PathVariable String context, @PathVariable String verificationId,
                                         @AuthenticationPrincipal Jwt jwt) {
         auditor(jwt, context);
@@ -170,10 +186,7 @@ public class AuditController {
         HttpHeaders headers = new HttpHeaders();
         headers.setLocation(java.net.URI.create("/api/v1/audit/" + context + "/verifications/" + job.id()));
         headers.set(HttpHeaders.RETRY_AFTER, "2");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", job.id());
-        body.put("status", "RUNNING");
-        return new ResponseEntity<>(body, headers, HttpStatus.ACCEPTED);
+        return new ResponseEntity<>(VerificationRunning.of(job.id()), headers, HttpStatus.ACCEPTED);
     }
 
     /** Items after {@code after}, never beyond the horizon; {@code next} is null once the horizon is reached. */

@@ -2,7 +2,7 @@ package io.chatbackend.platform.axon;
 
 import java.util.List;
 
-/** The metadata keys every stored event carries from its first version on (DESIGN.md §6, ADR 0027). */
+/** The metadata keys every stored event carries from its first version on (docs/architecture.md §6, ADR 0027). */
 public final class AuditMetadata {
 
     /** The id shared by everything one request caused (the request id at the edge). */

@@ -15,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,6 +54,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--poll-millis", defaultValue = "500", description = "verify: poll interval (default "
             + "${DEFAULT-VALUE} ms).")
     long pollMillis;
+
+    @Option(names = "--checkpoint-key-file", description = "check: a file holding the context's checkpoint key "
+            + "(CHAT_AUDIT_CHECKPOINT_KEY), to check the signatures of the checkpoints the export begins with.")
+    Path checkpointKeyFile;
 
     @Option(names = "--plain", description = "Progress as plain lines instead of a bar (automatic without a "
             + "terminal).")
@@ -140,7 +145,9 @@ final class AuditCommand implements Callable<Integer> {
     private int check(Path file, PrintWriter stdout, PrintWriter err) {
         AuditFileCheck.Result result;
         try (BufferedReader lines = Files.newBufferedReader(file)) {
-            result = AuditFileCheck.check(lines);
+            byte[] key = checkpointKeyFile == null ? null : Files.readString(checkpointKeyFile).strip()
+                    .getBytes(StandardCharsets.UTF_8);
+            result = AuditFileCheck.check(lines, key);
         } catch (IOException | RuntimeException e) {
             err.println("chat-admin: could not read " + file + ": " + e.getMessage());
             err.flush();
@@ -148,6 +155,8 @@ final class AuditCommand implements Callable<Integer> {
         }
         stdout.println(file + ": " + result.lines() + " items in " + result.streams() + " streams, "
                 + result.unchecked() + " unchecked (their earlier items are not in the file), "
+                + result.checkpoints() + " signed checkpoints (" + (result.signaturesChecked() ? "signatures checked"
+                : "signatures not checked: no --checkpoint-key-file") + "), "
                 + result.findings().size() + (result.findings().size() == 1 ? " break" : " breaks"));
         for (AuditFileCheck.Finding finding : result.findings()) {
             stdout.println("  " + finding.stream() + " #" + finding.sequence() + ": " + finding.reason());

@@ -21,7 +21,8 @@ import java.util.TreeMap;
 /**
  * Verifies an audit export offline, as {@code docs/audit-export.md} describes: every stored event's chain hash from
  * the stored bytes and the event before it in its stream, every audit record's hash from its fields and the record
- * before it. Needs nothing but the file.
+ * before it, and the signed checkpoints the file begins with ({@link CheckpointFileCheck}). Needs nothing but the
+ * file, and the context's checkpoint key to check the checkpoints' signatures.
  */
 final class AuditFileCheck {
 
@@ -36,8 +37,12 @@ final class AuditFileCheck {
     record Finding(String stream, long sequence, String reason) {
     }
 
-    /** What the file held: lines, streams, and every finding (none: every hash holds). */
-    record Result(long lines, long streams, long unchecked, List<Finding> findings) {
+    /**
+     * What the file held: items, streams, signed checkpoints (and whether their signatures were checked), and every
+     * finding (none: every hash and every checkpoint holds).
+     */
+    record Result(long lines, long streams, long unchecked, int checkpoints, boolean signaturesChecked,
+                  List<Finding> findings) {
     }
 
     private record Link(long sequence, String hash) {
@@ -46,9 +51,11 @@ final class AuditFileCheck {
     private AuditFileCheck() {
     }
 
-    static Result check(BufferedReader lines) throws IOException {
+    /** Checks a file; {@code checkpointKey} is the context's checkpoint key, or null to leave signatures unchecked. */
+    static Result check(BufferedReader lines, byte[] checkpointKey) throws IOException {
         Map<String, Link> heads = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
+        CheckpointFileCheck checkpoints = new CheckpointFileCheck(checkpointKey, findings);
         Link trail = null;
         long count = 0;
         long unchecked = 0;
@@ -56,10 +63,15 @@ final class AuditFileCheck {
             if (text.isBlank()) {
                 continue;
             }
-            count++;
             JsonNode line = JSON.readTree(text);
+            if ("checkpoint".equals(line.path("kind").asString())) {
+                checkpoints.checkpoint(line);
+                continue;
+            }
+            count++;
             if ("record".equals(line.path("kind").asString())) {
                 long sequence = line.path("position").asLong();
+                checkpoints.item(sequence, line.path("subject").asString(), sequence, line.path("hash").asString());
                 if (trail == null && sequence != 1) {
                     unchecked++; // an export that starts later: its first record links to what the file lacks
                 } else if (trail != null && sequence != trail.sequence() + 1) {
@@ -78,6 +90,7 @@ final class AuditFileCheck {
             long sequence = line.path("sequence").asLong();
             Link before = heads.get(stream);
             String stored = line.path("chainHash").asString();
+            checkpoints.item(line.path("position").asLong(), stream, sequence, stored);
             if (before == null && sequence != 0) {
                 unchecked++;
             } else if (before != null && sequence != before.sequence() + 1) {
@@ -89,7 +102,9 @@ final class AuditFileCheck {
             }
             heads.put(stream, new Link(sequence, stored));
         }
-        return new Result(count, heads.size() + (trail == null ? 0 : 1), unchecked, findings);
+        checkpoints.finish();
+        return new Result(count, heads.size() + (trail == null ? 0 : 1), unchecked, checkpoints.checkpoints(),
+                checkpoints.signaturesChecked(), findings);
     }
 
     /** docs/audit-export.md, "Stored events". */

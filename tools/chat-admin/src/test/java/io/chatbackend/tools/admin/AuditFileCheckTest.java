@@ -58,10 +58,10 @@ class AuditFileCheckTest {
     }
 
     private static AuditFileCheck.Result check(List<String> lines) throws IOException {
-        return AuditFileCheck.check(new BufferedReader(new StringReader(String.join("\n", lines))));
+        return AuditFileCheck.check(new BufferedReader(new StringReader(String.join("\n", lines))), null);
     }
 
-    private static ObjectNode event(String stream, long sequence, String payload) {
+    static ObjectNode event(String stream, long sequence, String payload) {
         return JSON.createObjectNode().put("kind", "event").put("position", sequence + 1).put("aggregateType", "Message")
                 .put("aggregateId", stream).put("sequence", sequence).put("eventId", "e-" + sequence)
                 .put("timestamp", "2026-12-07T10:00:0" + sequence + "Z").put("payloadType", "Sent")
@@ -77,7 +77,7 @@ class AuditFileCheckTest {
         return record.put("hash", AuditFileCheck.recordHash(record));
     }
 
-    private static String b64(String text) {
+    static String b64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

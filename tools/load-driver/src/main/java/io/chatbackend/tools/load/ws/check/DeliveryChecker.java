@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Checks every message frame every client receives against the 201s of the sends (after the system tests'
- * {@code DeliveryChecker}, DESIGN.md §3), at the scale of a benchmark: nothing is kept per frame, only per client
+ * {@code DeliveryChecker}, docs/architecture.md §3), at the scale of a benchmark: nothing is kept per frame, only per client
  * and dialog what it holds ({@link ClientLedger}) and per dialog what each dialogSeq is.
  * <ul>
  *   <li>per connection and dialog, message frames come in strictly increasing {@code dialogSeq}, above what the
