@@ -5,7 +5,9 @@ import io.chatbackend.platform.events.TopicNames;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,10 +24,12 @@ import java.util.function.Consumer;
 
 /**
  * A plain consumer loop on its own thread: poll, decode, hand the batch to the {@link IntegrationEventHandler},
- * then commit the batch's offsets ({@code enable.auto.commit=false}). Nothing is committed before it is handled,
- * so nothing is lost; if the handler throws, the consumer seeks back to the first record of the batch in each
- * partition, backs off (doubling up to {@code maxBackoff}) and delivers the same records again, so nothing is
- * skipped. A crash after handling and before the commit redelivers the batch: handlers are idempotent.
+ * then commit the handled offsets ({@code enable.auto.commit=false}): at most once a second while records keep
+ * coming, at once when a poll finds none, before partitions are revoked and when the consumer stops
+ * ({@link PendingOffsets}). Nothing is committed before it is handled, so nothing is lost; if the handler throws,
+ * the consumer seeks back to the first record of the batch in each partition, backs off (doubling up to
+ * {@code maxBackoff}) and delivers the same records again, so nothing is skipped. A crash redelivers what was
+ * handled since the last commit: handlers are idempotent.
  *
  * <p>Decoding is tolerant (see {@link IntegrationEventCodec}); a record that is no integration event at all (not
  * JSON, no id) cannot be handled by anyone, so it is logged and passed over rather than block its partition forever.
@@ -37,6 +41,8 @@ import java.util.function.Consumer;
 public final class IntegrationEventConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationEventConsumer.class);
+    /** How often a busy consumer commits: each commit is a broker request and a write to its offsets topic. */
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final List<String> topics;
     private final TopicNames names;
@@ -80,7 +86,7 @@ public final class IntegrationEventConsumer implements SmartLifecycle {
         return loop.isRunning();
     }
 
-    /** Events handled and committed so far. */
+    /** Events handled so far (their offsets committed within {@link #COMMIT_INTERVAL}, or at a stop). */
     public long handledCount() {
         return loop.handledCount();
     }
@@ -100,10 +106,12 @@ public final class IntegrationEventConsumer implements SmartLifecycle {
     }
 
     private void run(KafkaConsumer<String, byte[]> kafka) throws InterruptedException {
+        PendingOffsets pending = new PendingOffsets(COMMIT_INTERVAL, System::nanoTime);
         kafka.subscribe(topics, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                // reported with the assignment that ends the rebalance
+                // what was handled of them is committed before they go (the assignment is reported at the end)
+                commitQuietly(kafka, pending.drain(partitions));
             }
 
             @Override
@@ -112,11 +120,41 @@ public final class IntegrationEventConsumer implements SmartLifecycle {
                 report(kafka);
             }
         });
-        while (loop.isRunning()) {
-            ConsumerLoop.Batch batch = loop.poll(kafka);
-            if (batch.records() > 0) {
-                // the commit is part of the batch: if it fails, the batch comes again
-                loop.deliver(kafka, batch, handled -> kafka.commitSync(handled.nextOffsets()));
+        try {
+            while (loop.isRunning()) {
+                ConsumerLoop.Batch batch = loop.poll(kafka);
+                if (batch.records() > 0) {
+                    // a failed commit fails the batch: it comes again (the earlier batches' offsets are dropped)
+                    loop.deliver(kafka, batch, handled -> {
+                        pending.add(handled.nextOffsets());
+                        if (pending.due()) {
+                            kafka.commitSync(pending.drainAll());
+                        }
+                    });
+                } else if (!pending.isEmpty()) {
+                    commitQuietly(kafka, pending.drainAll()); // nothing came: the consumer is idle, commit now
+                }
+            }
+        } finally {
+            commitQuietly(kafka, pending.drainAll());
+        }
+    }
+
+    /** Commits when idle, on a revocation or at a stop; a failure only means those events are delivered again. */
+    private void commitQuietly(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                kafka.commitSync(offsets);
+                return;
+            } catch (WakeupException e) {
+                // a stop's wake-up not yet spent by a poll: the second attempt goes through
+            } catch (RuntimeException e) {
+                log.warn("Could not commit {} partitions' offsets (they are delivered again): {}", offsets.size(),
+                        e.toString());
+                return;
             }
         }
     }
