@@ -141,9 +141,10 @@ final class CheckpointFileCheck {
 
     /** docs/audit-export.md: every field, one a line, heads sorted by stream as {@code stream=sequence hash}. */
     static String signedText(JsonNode checkpoint) {
-        String heads = new TreeMap<>(checkpoint.path("heads").properties().stream().collect(Collectors.toMap(
-                Map.Entry::getKey, head -> head.getValue().asString()))).entrySet().stream()
-                .map(head -> head.getKey() + "=" + head.getValue()).collect(Collectors.joining("\n"));
+        Map<String, String> sorted = new TreeMap<>();
+        checkpoint.path("heads").properties().forEach(head -> sorted.put(head.getKey(), head.getValue().asString()));
+        String heads = sorted.entrySet().stream().map(head -> head.getKey() + "=" + head.getValue())
+                .collect(Collectors.joining("\n"));
         return String.join("\n", Long.toString(checkpoint.path("seq").asLong()),
                 checkpoint.path("takenAt").asString(), Long.toString(checkpoint.path("upToPosition").asLong()),
                 Long.toString(checkpoint.path("items").asLong()), checkpoint.path("digest").asString(),

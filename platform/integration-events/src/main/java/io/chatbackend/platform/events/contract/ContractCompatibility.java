@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.chatbackend.platform.events.ContractShape;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,12 +39,18 @@ public final class ContractCompatibility {
         return typesByPath(now).keySet().stream().filter(path -> !earlierTypes.containsKey(path)).toList();
     }
 
+    /** Every leaf member's path (like {@code /payload/dialogSeq}) with its JSON type, sorted by path. */
     private static Map<String, String> typesByPath(JsonNode node) {
         Map<String, String> types = new TreeMap<>();
-        for (String line : ContractShape.of(node)) {
-            int colon = line.lastIndexOf(':');
-            types.put(line.substring(0, colon), line.substring(colon + 1));
-        }
+        collect("", node, types);
         return types;
+    }
+
+    private static void collect(String path, JsonNode node, Map<String, String> types) {
+        if (node.isObject()) {
+            node.properties().forEach(member -> collect(path + "/" + member.getKey(), member.getValue(), types));
+        } else {
+            types.put(path, node.getNodeType().name());
+        }
     }
 }
