@@ -6,6 +6,7 @@ import io.chatbackend.system.ChatSystem.Account;
 import io.chatbackend.system.ChatSystem.Login;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -27,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user-client: it only keeps the sessions registry and presence, so while it is down the node keeps every socket
  * and delivers every message, and once it is back the sessions it let expire meanwhile are registered again.
  */
+// last of the classes on the shared system: it kills user-client, whose consumers then wait for the dead member's
+// session to time out before they take their partitions back, and the classes after it would see that lag
+@Order(Integer.MAX_VALUE)
 @ResourceLock(ChatSystem.SHARED)
 class DeliveryUnderFailuresIT {
 
