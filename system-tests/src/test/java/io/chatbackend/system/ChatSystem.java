@@ -59,9 +59,12 @@ final class ChatSystem implements AutoCloseable {
     final Map<String, String> keyspaces;
     /** Each audited context's checkpoint key (CHAT_AUDIT_CHECKPOINT_KEY): service → key, as an auditor holds it. */
     final Map<String, String> checkpointKeys;
+    /** Prefixes every topic and consumer group of this system ({@code chat.integration.topic-prefix}). */
+    final String topicPrefix;
 
     private ChatSystem(Map<String, ServiceProcess> started, Map<String, String> databases,
-                       Map<String, String> keyspaces, Map<String, String> checkpointKeys) {
+                       Map<String, String> keyspaces, Map<String, String> checkpointKeys, String topicPrefix) {
+        this.topicPrefix = topicPrefix;
         this.databases = Map.copyOf(databases);
         this.checkpointKeys = Map.copyOf(checkpointKeys);
         this.keyspaces = Map.copyOf(keyspaces);
@@ -108,11 +111,12 @@ final class ChatSystem implements AutoCloseable {
             ports.put(service, Ports.freePort());
         }
         String publicUrl = "http://127.0.0.1:" + ports.get("api-gateway");
+        String topicPrefix = IsolatedData.uniqueName("sys_live") + ".";
         List<String> common = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
                 "--spring.cassandra.contact-points=" + endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
                 "--spring.cassandra.local-datacenter=" + endpoints.cassandraLocalDatacenter(),
-                "--chat.integration.topic-prefix=" + IsolatedData.uniqueName("sys_live") + ".",
+                "--chat.integration.topic-prefix=" + topicPrefix,
                 // UAA's issuer and the audience every service checks: the gateway's public origin, as in the local run
                 "--chat.public-url=" + publicUrl,
                 // signed audit checkpoints every second (30 s by default), so the audit tests need not wait
@@ -179,7 +183,7 @@ final class ChatSystem implements AutoCloseable {
                 checkpointKeys.put(service, key);
             }
         });
-        return new ChatSystem(started, databases, keyspaces, checkpointKeys);
+        return new ChatSystem(started, databases, keyspaces, checkpointKeys, topicPrefix);
     }
 
     String url(String path) {
