@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.chatbackend.message.coordinator.SendLogStatements;
 import io.chatbackend.platform.testing.EmbeddedInfraProperties;
 import io.chatbackend.platform.testing.ServiceChecks;
 import io.chatbackend.platform.testing.StubIdentityProvider;
@@ -71,6 +72,21 @@ class MessageDomainApplicationIT {
     @Test
     void appliesOnlyItsOwnPostgresMigrationsInItsOwnSchema() {
         ServiceChecks.assertOwnSchemaOnly(jdbc, "message_domain", "1", "2", "3");
+    }
+
+    @Test
+    void theSendLogFindsItsRowsByIndex() {
+        UUID sender = UUID.randomUUID();
+        UUID dialog = UUID.randomUUID();
+        Map<String, Object[]> statements = Map.of(
+                SendLogStatements.KEY, new Object[] {sender, UUID.randomUUID()},
+                SendLogStatements.CLAIM_KEY, new Object[] {sender, UUID.randomUUID(), 7L, dialog, "h".repeat(64)},
+                SendLogStatements.RECORD_ATTEMPT, new Object[] {7L, dialog, sender, "hello"},
+                SendLogStatements.KEY_SENT, new Object[] {1L, 1L, java.sql.Timestamp.from(Instant.now()), 7L},
+                SendLogStatements.KEY_CANCELLED, new Object[] {7L},
+                SendLogStatements.ATTEMPT_DONE, new Object[] {7L},
+                SendLogStatements.CLAIM_UNFINISHED, new Object[] {"1000 milliseconds", 10});
+        statements.forEach((sql, parameters) -> ServiceChecks.assertServedByIndexes(jdbc, sql, parameters));
     }
 
     @Test

@@ -49,16 +49,13 @@ class AxonSendLog implements SendLog, AutoCloseable {
         this.completions = new MicroBatcher<>("send-completions", maxBatch, inFlight, this::inOneUnitOfWork);
     }
 
-    /** The columns {@link #KEY_ROW} reads, in its order. */
-    static final String KEY_COLUMNS = "message_id, dialog_id, body_hash, status, sender_seq, dialog_seq, sent_at";
     static final RowMapper<SendKey> KEY_ROW = (rs, n) -> new SendKey(rs.getLong(1), rs.getObject(2, UUID.class),
             rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
             rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
 
     @Override
     public Optional<SendKey> key(UUID senderId, UUID clientMessageId) {
-        return jdbc.query("SELECT " + KEY_COLUMNS + " FROM idempotency_key WHERE sender_id = ? AND client_message_id = ?",
-                KEY_ROW, senderId, clientMessageId).stream().findFirst();
+        return jdbc.query(SendLogStatements.KEY, KEY_ROW, senderId, clientMessageId).stream().findFirst();
     }
 
     @Override
@@ -84,9 +81,7 @@ class AxonSendLog implements SendLog, AutoCloseable {
 
     @Override
     public List<UnfinishedSend> unfinished(Duration olderThan, int limit) {
-        List<UnfinishedSend> found = jdbc.query("UPDATE send_attempt SET updated_at = now() WHERE message_id IN ("
-                        + "SELECT message_id FROM send_attempt WHERE updated_at < now() - ?::interval "
-                        + "ORDER BY message_id LIMIT ?) RETURNING message_id, decision, sender_id",
+        List<UnfinishedSend> found = jdbc.query(SendLogStatements.CLAIM_UNFINISHED,
                 (rs, n) -> new UnfinishedSend(Long.toString(rs.getLong(1)), rs.getString(2),
                         rs.getObject(3, UUID.class)),
                 olderThan.toMillis() + " milliseconds", limit);

@@ -52,18 +52,11 @@ class SendRecordHandler {
     @CommandHandler
     SendRecords.StartResult handle(SendRecords.Start start) {
         long messageId = Long.parseLong(start.messageId());
-        int claimed = jdbc.update("INSERT INTO idempotency_key (sender_id, client_message_id, message_id, dialog_id, "
-                        + "body_hash, status) VALUES (?, ?, ?, ?, ?, 'PENDING') ON CONFLICT (sender_id, client_message_id) "
-                        + "DO UPDATE SET message_id = EXCLUDED.message_id, status = 'PENDING', sender_seq = NULL, "
-                        + "dialog_seq = NULL, sent_at = NULL, updated_at = now() WHERE idempotency_key.status = 'CANCELLED' "
-                        + "AND idempotency_key.dialog_id = EXCLUDED.dialog_id "
-                        + "AND idempotency_key.body_hash = EXCLUDED.body_hash",
-                start.senderId(), start.clientMessageId(), messageId, start.dialogId(), start.bodyHash());
+        int claimed = jdbc.update(SendLogStatements.CLAIM_KEY, start.senderId(), start.clientMessageId(), messageId, start.dialogId(), start.bodyHash());
         if (claimed == 0) {
             return SendRecords.StartResult.KEY_IN_USE;
         }
-        jdbc.update("INSERT INTO send_attempt (message_id, dialog_id, sender_id, body) VALUES (?, ?, ?, ?)", messageId,
-                start.dialogId(), start.senderId(), start.text());
+        jdbc.update(SendLogStatements.RECORD_ATTEMPT, messageId, start.dialogId(), start.senderId(), start.text());
         commands.sendAndWait(new BeginSendCommand(start.messageId(), start.dialogId(), start.senderId(),
                 start.clientMessageId(), start.text()));
         return SendRecords.StartResult.STARTED;
@@ -78,12 +71,10 @@ class SendRecordHandler {
         SendLog.SendKey key = null;
         if (status == MessageStatus.SENT) {
             // only the first completion counts: a repeated one (live request and recovery racing) changes nothing
-            key = jdbc.query("UPDATE idempotency_key SET status = 'SENT', sender_seq = ?, dialog_seq = ?, sent_at = ?, "
-                            + "updated_at = now() WHERE message_id = ? AND status = 'PENDING' RETURNING "
-                            + AxonSendLog.KEY_COLUMNS, AxonSendLog.KEY_ROW, sent.senderSeq(), sent.dialogSeq(),
+            key = jdbc.query(SendLogStatements.KEY_SENT, AxonSendLog.KEY_ROW, sent.senderSeq(), sent.dialogSeq(),
                     Timestamp.from(sent.sentAt()), messageId).stream().findFirst().orElse(null);
         }
-        jdbc.update("DELETE FROM send_attempt WHERE message_id = ?", messageId);
+        jdbc.update(SendLogStatements.ATTEMPT_DONE, messageId);
         return key;
     }
 
@@ -91,9 +82,8 @@ class SendRecordHandler {
     MessageStatus handle(SendRecords.Abandoned abandoned) {
         MessageStatus status = commands.sendAndWait(new AbandonSendCommand(abandoned.messageId(), abandoned.reason()));
         long messageId = Long.parseLong(abandoned.messageId());
-        jdbc.update("UPDATE idempotency_key SET status = 'CANCELLED', updated_at = now() WHERE message_id = ? "
-                + "AND status = 'PENDING'", messageId);
-        jdbc.update("DELETE FROM send_attempt WHERE message_id = ?", messageId);
+        jdbc.update(SendLogStatements.KEY_CANCELLED, messageId);
+        jdbc.update(SendLogStatements.ATTEMPT_DONE, messageId);
         return status;
     }
 
@@ -102,6 +92,6 @@ class SendRecordHandler {
         long messageId = Long.parseLong(heuristic.messageId());
         jdbc.update("INSERT INTO heuristic_outcome (message_id, recorded, participant) VALUES (?, ?, ?) "
                 + "ON CONFLICT (message_id) DO NOTHING", messageId, heuristic.recorded(), heuristic.participant());
-        jdbc.update("DELETE FROM send_attempt WHERE message_id = ?", messageId);
+        jdbc.update(SendLogStatements.ATTEMPT_DONE, messageId);
     }
 }

@@ -42,6 +42,37 @@ public final class ServiceChecks {
                 .containsExactly(schema);
     }
 
+    /**
+     * PostgreSQL can find the rows this statement touches by an index: planned with sequential scans disabled, its
+     * plan has none (a table with no index for it is still scanned, and named). A statement of a table that grows
+     * with use must pass, or it gets slower with every row.
+     */
+    public static void assertServedByIndexes(org.springframework.jdbc.core.JdbcTemplate jdbc, String sql,
+                                             Object... parameters) {
+        java.util.List<String> plan = jdbc.execute((java.sql.Connection connection) -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (java.sql.Statement settings = connection.createStatement();
+                 java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
+                settings.execute("SET LOCAL enable_seqscan = off");
+                for (int i = 0; i < parameters.length; i++) {
+                    explain.setObject(i + 1, parameters[i]);
+                }
+                java.util.List<String> lines = new java.util.ArrayList<>();
+                try (java.sql.ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        lines.add(rows.getString(1));
+                    }
+                }
+                return lines;
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        });
+        assertThat(plan).as("plan of %s", sql).isNotEmpty().noneMatch(line -> line.contains("Seq Scan"));
+    }
+
     public static HttpResponse<String> get(int port, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
