@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The coordinator of a send (docs/architecture.md §3 as ADR 0018 changed it): dedup, begin, one Try-and-Confirm call in which
+ * The coordinator of a send (docs/architecture.md §3 as ADR 0018 changed it): begin (which claims the dedup key; only a
+ * key already taken is read, to answer as that request's retry), one Try-and-Confirm call in which
  * the participant decides, finish. Every local step is its own short transaction; no transaction is open during the
  * remote call. After a crash at any step {@link SendRecovery} drives the attempt to the outcome the participant
  * decided.
@@ -44,7 +45,8 @@ public class SendCoordinator {
     public SendResult send(UUID senderId, UUID dialogId, UUID clientMessageId, String text) {
         String bodyHash = hash(dialogId + "\n" + text);
         for (int round = 0; round < 3; round++) {
-            Optional<SendLog.SendKey> existing = sends.key(senderId, clientMessageId);
+            // a new key is the common case: claim it at once; only a claim that found the key taken reads it
+            Optional<SendLog.SendKey> existing = round == 0 ? Optional.empty() : sends.key(senderId, clientMessageId);
             if (existing.isPresent()) {
                 SendLog.SendKey key = existing.get();
                 if (!key.dialogId().equals(dialogId) || !key.bodyHash().equals(bodyHash)) {

@@ -16,9 +16,11 @@ final class InMemorySendLog implements SendLog {
     private final Map<String, String> keyOfMessage = new LinkedHashMap<>();
     private final Map<String, String> attempts = new LinkedHashMap<>(); // message id -> recorded decision or null
     final List<String> heuristics = new ArrayList<>();
+    int keyReads;
 
     @Override
     public Optional<SendKey> key(UUID senderId, UUID clientMessageId) {
+        keyReads++;
         return Optional.ofNullable(keys.get(senderId + ":" + clientMessageId));
     }
 

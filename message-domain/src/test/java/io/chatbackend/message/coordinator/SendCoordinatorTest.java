@@ -36,6 +36,7 @@ class SendCoordinatorTest {
         SendResult.Sent first = (SendResult.Sent) coordinator.send(ALICE, DIALOG, key, "hi");
         assertThat(first.senderSeq()).isEqualTo(1);
         assertThat(first.dialogSeq()).isEqualTo(1);
+        assertThat(sends.keyReads).as("a new key is claimed without reading it first").isZero();
         int calls = participant.calls;
         assertThat(coordinator.send(ALICE, DIALOG, key, "hi")).isEqualTo(first);
         assertThat(participant.calls).as("a retry of a SENT key asks nobody").isEqualTo(calls);
