@@ -41,7 +41,7 @@ class AxonSendLog implements SendLog, AutoCloseable {
 
     AxonSendLog(CommandGateway commands, JdbcTemplate jdbc, ActingPrincipal principal,
                 @Value("${chat.message.group-commit.max-size:64}") int maxBatch,
-                @Value("${chat.message.group-commit.in-flight:2}") int inFlight) {
+                @Value("${chat.message.group-commit.in-flight:1}") int inFlight) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.principal = principal;

@@ -53,7 +53,7 @@ public class DialogLanes implements SendParticipant, AutoCloseable {
                 @Value("${chat.service-client.id:message-domain}") String clientId,
                 @Value("${chat.service-client.secret}") String secret,
                 @Value("${chat.message.lane-batch.max-size:64}") int maxBatch,
-                @Value("${chat.message.lane-batch.in-flight:2}") int inFlight, MeterRegistry metrics,
+                @Value("${chat.message.lane-batch.in-flight:1}") int inFlight, MeterRegistry metrics,
                 ActingPrincipal actor) {
         this.actor = actor;
         this.http = ServiceHttp.client();
