@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The coordinator of a send (docs/architecture.md §3 as ADR 0018 changed it): begin (which claims the dedup key; only a
- * key already taken is read, to answer as that request's retry), one Try-and-Confirm call in which
- * the participant decides, finish. Every local step is its own short transaction; no transaction is open during the
+ * The coordinator of a send (docs/architecture.md §3 as ADR 0018 changed it): begin (which claims the dedup key;
+ * only a key already taken is read, to answer as that request's retry), one Try-and-Confirm call in which the
+ * participant decides, finish. Every local step is its own short transaction; no transaction is open during the
  * remote call. After a crash at any step {@link SendRecovery} drives the attempt to the outcome the participant
  * decided.
  */

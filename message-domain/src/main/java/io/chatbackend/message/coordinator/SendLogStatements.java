@@ -8,7 +8,8 @@ package io.chatbackend.message.coordinator;
 public final class SendLogStatements {
 
     /** The columns of a key as {@code AxonSendLog.KEY_ROW} reads them, in its order. */
-    private static final String KEY_COLUMNS = "message_id, dialog_id, body_hash, status, sender_seq, dialog_seq, sent_at";
+    private static final String KEY_COLUMNS =
+            "message_id, dialog_id, body_hash, status, sender_seq, dialog_seq, sent_at";
 
     /** A sender's key: sender, client message id. */
     public static final String KEY = "SELECT " + KEY_COLUMNS
@@ -17,8 +18,9 @@ public final class SendLogStatements {
     /** Claims a key, new or replacing a cancelled attempt: sender, client message id, message id, dialog, body hash. */
     public static final String CLAIM_KEY = "INSERT INTO idempotency_key (sender_id, client_message_id, message_id, "
             + "dialog_id, body_hash, status) VALUES (?, ?, ?, ?, ?, 'PENDING') ON CONFLICT (sender_id, "
-            + "client_message_id) DO UPDATE SET message_id = EXCLUDED.message_id, status = 'PENDING', sender_seq = NULL, "
-            + "dialog_seq = NULL, sent_at = NULL, updated_at = now() WHERE idempotency_key.status = 'CANCELLED' "
+            + "client_message_id) DO UPDATE SET message_id = EXCLUDED.message_id, status = 'PENDING', "
+            + "sender_seq = NULL, dialog_seq = NULL, sent_at = NULL, updated_at = now() "
+            + "WHERE idempotency_key.status = 'CANCELLED' "
             + "AND idempotency_key.dialog_id = EXCLUDED.dialog_id AND idempotency_key.body_hash = EXCLUDED.body_hash";
 
     /** Records an attempt: message id, dialog, sender, body. */

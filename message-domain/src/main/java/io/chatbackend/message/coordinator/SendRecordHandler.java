@@ -52,7 +52,8 @@ class SendRecordHandler {
     @CommandHandler
     SendRecords.StartResult handle(SendRecords.Start start) {
         long messageId = Long.parseLong(start.messageId());
-        int claimed = jdbc.update(SendLogStatements.CLAIM_KEY, start.senderId(), start.clientMessageId(), messageId, start.dialogId(), start.bodyHash());
+        int claimed = jdbc.update(SendLogStatements.CLAIM_KEY, start.senderId(), start.clientMessageId(), messageId,
+                start.dialogId(), start.bodyHash());
         if (claimed == 0) {
             return SendRecords.StartResult.KEY_IN_USE;
         }
