@@ -2,7 +2,6 @@ package io.chatbackend.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.chatbackend.platform.infra.RestartableServer;
+import io.chatbackend.platform.testing.TestScratch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class ReadSideOutageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "outage");
+        Path dir = TestScratch.directory("outage-");
         kafka = RestartableServer.kafka(dir.resolve("kafka"));
         cassandra = RestartableServer.cassandra(dir.resolve("cassandra"));
         stack = SendStack.on(kafka.address(), cassandra.address());

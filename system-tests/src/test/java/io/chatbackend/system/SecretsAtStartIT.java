@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.chatbackend.platform.localrun.SystemSecrets;
+import io.chatbackend.platform.testing.TestScratch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +48,7 @@ class SecretsAtStartIT {
 
     @Test
     void aServiceWithAPublishedSecretRefusesToStart() throws Exception {
-        Path secrets = Files.createTempDirectory("chat-secrets-");
+        Path secrets = TestScratch.directory("chat-secrets-");
         Map<String, String> environment = new LinkedHashMap<>(new SystemSecrets(secrets,
                 new SystemSecrets.Database(service -> null, null, null, ""))
                 .environmentOf("notification"));
@@ -65,7 +66,7 @@ class SecretsAtStartIT {
                 "-Dchat.parent-pid=" + ProcessHandle.current().pid(), "-jar", jar.toString(), "--server.port=0",
                 "--server.address=127.0.0.1"));
         try {
-            Path log = Files.createTempFile("secrets-" + service + "-", ".log");
+            Path log = TestScratch.file("secrets-" + service + "-", ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().keySet().removeIf(name -> name.startsWith("CHAT_") || name.startsWith("SPRING_"));

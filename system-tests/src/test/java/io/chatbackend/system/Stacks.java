@@ -4,10 +4,8 @@ import io.chatbackend.platform.infra.Endpoints;
 import io.chatbackend.platform.localrun.SystemSecrets;
 import io.chatbackend.platform.testing.IsolatedData;
 import io.chatbackend.platform.testing.SharedInfrastructure;
+import io.chatbackend.platform.testing.TestScratch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Map;
 
 /** What every test stack of processes shares with the local run's wiring. */
@@ -24,12 +22,8 @@ final class Stacks {
     static SystemSecrets secrets(Map<String, String> databases) {
         Endpoints endpoints = SharedInfrastructure.endpoints();
         String suffix = "_" + IsolatedData.uniqueName("s").replaceAll("[^a-z0-9_]", "");
-        try {
-            return new SystemSecrets(Files.createTempDirectory("chat-secrets-"), new SystemSecrets.Database(
-                    service -> databases.get(service.replaceFirst("-\\d+$", "")), endpoints.postgresUsername(),
-                    endpoints.postgresPassword(), suffix));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SystemSecrets(TestScratch.directory("chat-secrets-"), new SystemSecrets.Database(
+                service -> databases.get(service.replaceFirst("-\\d+$", "")), endpoints.postgresUsername(),
+                endpoints.postgresPassword(), suffix));
     }
 }

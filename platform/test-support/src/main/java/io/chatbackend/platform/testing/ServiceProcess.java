@@ -55,15 +55,10 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; the module must be packaged before system tests run");
         }
-        try {
-            Path log = Files.createTempFile("service-" + name + "-", ".log");
-            ServiceProcess service = new ServiceProcess(name, jar.toAbsolutePath(), port, List.copyOf(arguments),
-                    Map.copyOf(environment), log);
-            service.launch();
-            return service;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ServiceProcess service = new ServiceProcess(name, jar.toAbsolutePath(), port, List.copyOf(arguments),
+                Map.copyOf(environment), TestScratch.file("service-" + name + "-", ".log"));
+        service.launch();
+        return service;
     }
 
     public String baseUrl() {
