@@ -99,8 +99,9 @@ class DeliveryUnderFailuresIT {
         Api.await("user-client knows the four sessions again", PATIENCE, () -> liveSessions(users), n -> n == 4);
         assertThat(sockets.values()).as("and still no session closed").allMatch(DeviceSocket::isOpen);
         sockets.values().forEach(DeviceSocket::close);
-        // the restarted user-client gets its partitions back only once the killed member's session timed out (45 s):
-        // the classes after this one on the shared system must not see its membership and blocks arrive that late
+        // the restarted user-client gets its partitions back only once the killed member's session timed out
+        // (IntegrationEventConsumer.DEFAULT_SESSION_TIMEOUT): the classes after this one on the shared system must
+        // not see its membership and blocks arrive that late
         ConsumerGroups.awaitCaughtUp(SharedInfrastructure.endpoints().kafkaBootstrapServers(),
                 system.topicPrefix + "user-client.", Duration.ofSeconds(90));
     }

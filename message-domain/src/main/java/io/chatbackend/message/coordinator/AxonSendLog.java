@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -49,13 +48,9 @@ class AxonSendLog implements SendLog, AutoCloseable {
         this.completions = new MicroBatcher<>("send-completions", maxBatch, inFlight, this::inOneUnitOfWork);
     }
 
-    static final RowMapper<SendKey> KEY_ROW = (rs, n) -> new SendKey(rs.getLong(1), rs.getObject(2, UUID.class),
-            rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
-            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
-
     @Override
     public Optional<SendKey> key(UUID senderId, UUID clientMessageId) {
-        return jdbc.query(SendLogStatements.KEY, KEY_ROW, senderId, clientMessageId).stream().findFirst();
+        return jdbc.query(SendLogStatements.KEY, SendLogStatements.KEY_ROW, senderId, clientMessageId).stream().findFirst();
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.chatbackend.message.coordinator;
 
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+
 /**
  * Every statement of the send log (the dedup keys and the unfinished attempts), in one place so that a test can
  * check that PostgreSQL finds their rows by an index: these tables grow with every send, and a statement that scans
@@ -7,9 +11,13 @@ package io.chatbackend.message.coordinator;
  */
 public final class SendLogStatements {
 
-    /** The columns of a key as {@code AxonSendLog.KEY_ROW} reads them, in its order. */
+    /** The columns of a key as {@link #KEY_ROW} reads them, in its order. */
     private static final String KEY_COLUMNS =
             "message_id, dialog_id, body_hash, status, sender_seq, dialog_seq, sent_at";
+    /** A key as {@link #KEY} and {@link #KEY_SENT} return it. */
+    static final RowMapper<SendLog.SendKey> KEY_ROW = (rs, n) -> new SendLog.SendKey(rs.getLong(1),
+            rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
+            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
 
     /** A sender's key: sender, client message id. */
     public static final String KEY = "SELECT " + KEY_COLUMNS

@@ -72,7 +72,7 @@ class SendRecordHandler {
         SendLog.SendKey key = null;
         if (status == MessageStatus.SENT) {
             // only the first completion counts: a repeated one (live request and recovery racing) changes nothing
-            key = jdbc.query(SendLogStatements.KEY_SENT, AxonSendLog.KEY_ROW, sent.senderSeq(), sent.dialogSeq(),
+            key = jdbc.query(SendLogStatements.KEY_SENT, SendLogStatements.KEY_ROW, sent.senderSeq(), sent.dialogSeq(),
                     Timestamp.from(sent.sentAt()), messageId).stream().findFirst().orElse(null);
         }
         jdbc.update(SendLogStatements.ATTEMPT_DONE, messageId);

@@ -4,6 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +41,7 @@ public final class ServiceChecks {
     }
 
     /** The service applied these Flyway versions in its own schema, and created no other schema. */
-    public static void assertOwnSchemaOnly(org.springframework.jdbc.core.JdbcTemplate jdbc, String schema,
+    public static void assertOwnSchemaOnly(JdbcTemplate jdbc, String schema,
                                            String... versions) {
         assertThat(jdbc.queryForList("SELECT version FROM " + schema + ".flyway_schema_history WHERE success",
                 String.class)).contains(versions);
@@ -47,19 +55,18 @@ public final class ServiceChecks {
      * plan has none (a table with no index for it is still scanned, and named). A statement of a table that grows
      * with use must pass, or it gets slower with every row.
      */
-    public static void assertServedByIndexes(org.springframework.jdbc.core.JdbcTemplate jdbc, String sql,
-                                             Object... parameters) {
-        java.util.List<String> plan = jdbc.execute((java.sql.Connection connection) -> {
+    public static void assertServedByIndexes(JdbcTemplate jdbc, String sql, Object... parameters) {
+        List<String> plan = jdbc.execute((Connection connection) -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try (java.sql.Statement settings = connection.createStatement();
-                 java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
+            try (Statement settings = connection.createStatement();
+                 PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
                 settings.execute("SET LOCAL enable_seqscan = off");
                 for (int i = 0; i < parameters.length; i++) {
                     explain.setObject(i + 1, parameters[i]);
                 }
-                java.util.List<String> lines = new java.util.ArrayList<>();
-                try (java.sql.ResultSet rows = explain.executeQuery()) {
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rows = explain.executeQuery()) {
                     while (rows.next()) {
                         lines.add(rows.getString(1));
                     }

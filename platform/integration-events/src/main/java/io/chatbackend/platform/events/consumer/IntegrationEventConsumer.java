@@ -43,6 +43,13 @@ public final class IntegrationEventConsumer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IntegrationEventConsumer.class);
     /** How often a busy consumer commits: each commit is a broker request and a write to its offsets topic. */
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * How long a group waits for a member that stopped heartbeating before its partitions move (Kafka's default
+     * before 3.0; 45 s since): a context restarted after a crash gets its partitions back within this, and until
+     * then its read models and reactions stand still. Heartbeats come from the client's own thread, so a slow
+     * handler never trips it ({@code max.poll.interval.ms} covers that).
+     */
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<String> topics;
     private final TopicNames names;
@@ -200,7 +207,8 @@ public final class IntegrationEventConsumer implements SmartLifecycle {
      * @param maxPollRecords   the largest batch handed to the handler
      * @param minBackoff       the first wait after a handler failure; doubles up to {@code maxBackoff}
      * @param maxBackoff       the longest wait between redeliveries
-     * @param sessionTimeout   how soon a dead consumer's partitions move to the others (null: Kafka's default, 45 s)
+     * @param sessionTimeout   how soon a dead consumer's partitions move to the others ({@link #DEFAULT_SESSION_TIMEOUT}
+     *                         unless set; null: Kafka's own default, 45 s)
      */
     public record Settings(String bootstrapServers, String groupId, List<String> topics, Duration pollTimeout,
                            int maxPollRecords, Duration minBackoff, Duration maxBackoff, Duration sessionTimeout) {
@@ -213,7 +221,7 @@ public final class IntegrationEventConsumer implements SmartLifecycle {
 
         public static Settings of(String bootstrapServers, String groupId, List<String> topics) {
             return new Settings(bootstrapServers, groupId, topics, Duration.ofMillis(500), 500,
-                    Duration.ofMillis(100), Duration.ofSeconds(10), null);
+                    Duration.ofMillis(100), Duration.ofSeconds(10), DEFAULT_SESSION_TIMEOUT);
         }
 
         public Settings withBackoff(Duration min, Duration max) {
