@@ -191,14 +191,18 @@ public final class LocalRun {
     }
 
     /**
-     * The JVM flags of ADR 0019, chosen by measurement: small heaps, the serial collector, the first JIT tier. The
-     * notification node holds every WebSocket session (about 20 KiB of heap each): with 384 MB it died of
-     * {@code OutOfMemoryError} at 18,571 idle sessions, so it gets 1 GB, enough for the 19,000 a process's
-     * descriptors allow plus its recent messages.
+     * The JVM flags of ADR 0019, chosen by measurement: small heaps and the serial collector for every service. The
+     * services on the send path compile fully (C2): once warm they sustain about 1.6 times the sends of the first
+     * tier alone on this box, at the price of a few minutes of compiling under load. The notification node keeps the
+     * first tier (its large group's first messages were slower while C2 compiled) and holds every WebSocket session
+     * (about 20 KiB of heap each): with 384 MB it died of {@code OutOfMemoryError} at 18,571 idle sessions, so it gets
+     * 1 GB, enough for the 19,000 a process's descriptors allow plus its recent messages.
      */
     static String defaultJavaOpts(String service) {
-        String heap = "notification".equals(service) ? "-Xms128m -Xmx1g" : "-Xms64m -Xmx384m";
-        return heap + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
+        if ("notification".equals(service)) {
+            return "-Xms128m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
+        }
+        return "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
     }
 
     /**

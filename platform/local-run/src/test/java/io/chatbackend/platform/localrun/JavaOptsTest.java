@@ -17,7 +17,9 @@ class JavaOptsTest {
         assertThat(LocalRun.javaOpts("api-gateway", Map.of("CHAT_API_GATEWAY_JAVA_OPTS", "-Xmx1g")))
                 .isEqualTo("-Xmx1g");
         assertThat(LocalRun.javaOpts("uaa", Map.of())).isEqualTo(LocalRun.defaultJavaOpts("uaa"))
-                .contains("-XX:TieredStopAtLevel=1");
+                .as("services compile fully (ADR 0019)").doesNotContain("TieredStopAtLevel");
+        assertThat(LocalRun.defaultJavaOpts("notification")).as("the node keeps the first tier")
+                .contains("-XX:TieredStopAtLevel=1", "-Xmx1g");
         assertThat(LocalRun.javaOpts("notification", Map.of("CHAT_NOTIFICATION_JAVA_OPTS", " ")))
                 .as("blank is unset").isEqualTo(LocalRun.defaultJavaOpts("notification"));
     }
