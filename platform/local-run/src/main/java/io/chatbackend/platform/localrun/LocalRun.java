@@ -192,8 +192,9 @@ public final class LocalRun {
 
     /**
      * The JVM flags of ADR 0019, chosen by measurement: small heaps and the serial collector for every service. The
-     * services on the send path compile fully (C2): once warm they sustain about 1.6 times the sends of the first
-     * tier alone on this box, at the price of a few minutes of compiling under load. The notification node keeps the
+     * services on the send path compile fully (C2): once warm they sustained 1.1 to 1.6 times the sends of the first
+     * tier alone on this box (197-276 against 171-177 per second), at the price of minutes of compiling under load
+     * and, below saturation, a longer tail than the first tier gave. The notification node keeps the
      * first tier (its large group's first messages were slower while C2 compiled) and holds every WebSocket session
      * (about 20 KiB of heap each): with 384 MB it died of {@code OutOfMemoryError} at 18,571 idle sessions, so it gets
      * 1 GB, enough for the 19,000 a process's descriptors allow plus its recent messages.
