@@ -43,11 +43,6 @@ public class MembershipProjection {
         this.writer = new CqlWriter(session);
     }
 
-    /** Projects one event of the event store and waits; events this model does not use are ignored. */
-    public void apply(EventMessage<?> message, Function<String, List<String>> tables) {
-        CompletableFuture.allOf(writes(message, tables).toArray(CompletableFuture[]::new)).join();
-    }
-
     /**
      * Starts the writes for one event without waiting. Writes of different events may run in any order (their
      * timestamps decide), so a replay can keep many in flight.

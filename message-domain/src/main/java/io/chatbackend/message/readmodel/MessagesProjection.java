@@ -29,11 +29,6 @@ public class MessagesProjection {
         this.session = session;
     }
 
-    /** Projects one event of the event store and waits; other events are ignored. */
-    public void apply(EventMessage<?> message, Function<String, List<String>> tables) {
-        CompletableFuture.allOf(writes(message, tables).toArray(CompletableFuture[]::new)).join();
-    }
-
     /** Starts the writes for one event without waiting (writes of different messages never conflict). */
     public List<CompletableFuture<?>> writes(EventMessage<?> message, Function<String, List<String>> tables) {
         if (!(message.getPayload() instanceof MessageSentEvent sent)) {
