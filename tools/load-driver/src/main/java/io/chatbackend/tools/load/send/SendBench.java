@@ -48,8 +48,8 @@ final class SendBench {
         Workload workload = WorkloadSetup.prepare(gateway, adminToken, settings);
         out.say("set up %s in %.1f s", workload.description(), (System.nanoTime() - setupStart) / 1e9);
         try (LiveSessions sessions = LiveSessions.open(gateway, workload.listeners(), 16)) {
-            out.say("live sessions: %d open (one per recipient), %d failed to open", sessions.open(),
-                    sessions.failedToOpen());
+            out.say("live sessions: %d open (one per recipient), %d failed to open, %d handshakes tried again",
+                    sessions.open(), sessions.failedToOpen(), sessions.retriedOpens());
             SystemProcesses processes = SystemProcesses.discover(ProcessTable.read(Path.of("/proc")),
                     settings.gatewayPort(), settings.dataDir());
             out.say("processes: %s%s", processes.processes().stream().map(p -> p.name() + " " + p.pid())

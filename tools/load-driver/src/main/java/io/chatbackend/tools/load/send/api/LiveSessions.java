@@ -4,11 +4,14 @@ import io.chatbackend.tools.load.common.api.GatewayClient;
 import io.chatbackend.tools.load.common.api.User;
 
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,12 +29,14 @@ public final class LiveSessions implements AutoCloseable {
 
     public static final String MARKER = "bench-";
     private static final String TEXT_MARKER = "\"text\":\"" + MARKER;
+    private static final int OPEN_ATTEMPTS = 5;
 
     private final List<WebSocket> sockets = new ArrayList<>();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLong closedByServer = new AtomicLong();
     private final AtomicLong failedToOpen = new AtomicLong();
+    private final AtomicLong retriedOpens = new AtomicLong();
     private volatile DeliveryListener listener = (index, at) -> { };
 
     private LiveSessions() {
@@ -49,19 +54,58 @@ public final class LiveSessions implements AutoCloseable {
         return sessions;
     }
 
+    /**
+     * Opens one user's session, asking for a fresh ticket on each try: the gateway's per-address rate limit and the
+     * node's admission control refuse some handshakes while a thousand sessions open from one address at once, and a
+     * refused one is tried again after a pause (at most {@value #OPEN_ATTEMPTS} tries), so the measured run has the
+     * sessions it reports.
+     */
     private void openOne(GatewayClient gateway, User user) {
-        try {
-            WebSocket socket = gateway.http().newWebSocketBuilder()
-                    .buildAsync(gateway.ticket(user).connectUri(), new Listener()).get(60, TimeUnit.SECONDS);
-            socket.sendText("{\"type\":\"resume\",\"dialogs\":{}}", true).get(10, TimeUnit.SECONDS);
-            synchronized (sockets) {
-                sockets.add(socket);
-            }
-        } catch (Exception e) {
-            if (failedToOpen.incrementAndGet() <= 3) {
-                System.out.println("a session did not open: " + e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebSocket socket = gateway.http().newWebSocketBuilder()
+                        .buildAsync(gateway.ticket(user).connectUri(), new Listener()).get(60, TimeUnit.SECONDS);
+                socket.sendText("{\"type\":\"resume\",\"dialogs\":{}}", true).get(10, TimeUnit.SECONDS);
+                synchronized (sockets) {
+                    sockets.add(socket);
+                }
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failedToOpen.incrementAndGet();
+                return;
+            } catch (Exception e) {
+                if (attempt >= OPEN_ATTEMPTS) {
+                    if (failedToOpen.incrementAndGet() <= 3) {
+                        System.out.println("a session did not open after " + attempt + " tries: " + describe(e));
+                    }
+                    return;
+                }
+                retriedOpens.incrementAndGet();
+                sleepBeforeRetry(attempt);
             }
         }
+    }
+
+    private static void sleepBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(250L * attempt + ThreadLocalRandom.current().nextLong(250));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof WebSocketHandshakeException refused) {
+            return "handshake refused with " + refused.getResponse().statusCode();
+        }
+        return cause.toString();
+    }
+
+    /** Handshakes that were refused or failed and then tried again. */
+    public long retriedOpens() {
+        return retriedOpens.get();
     }
 
     public void listen(DeliveryListener listener) {
