@@ -25,6 +25,9 @@ final class CassandraServer implements AutoCloseable {
             "java.base/java.util");
 
     private final int nativePort;
+    /** Its request threads' idle polling wakes at most this often per thread ({@link TimerSlack}). */
+    static final Duration TIMER_SLACK = Duration.ofMillis(1);
+
     private final ChildJvm jvm;
 
     private CassandraServer(int nativePort, ChildJvm jvm) {
@@ -67,7 +70,7 @@ final class CassandraServer implements AutoCloseable {
             OPENS.forEach(module -> jvmArgs.add("--add-opens=" + module + "=ALL-UNNAMED"));
             Path jvmLog = logDir.resolve("cassandra.out");
             ChildJvm jvm = ChildJvm.start("cassandra", javaHome, CLASSPATH, jvmArgs,
-                    "org.apache.cassandra.service.CassandraDaemon", List.of(), jvmLog, dir);
+                    "org.apache.cassandra.service.CassandraDaemon", List.of(), jvmLog, dir, TIMER_SLACK);
             CassandraServer server = new CassandraServer(nativePort, jvm);
             try {
                 Ports.awaitListening(nativePort, jvm.process(), Duration.ofSeconds(180), "cassandra", jvmLog);

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,12 @@ final class ChildJvm {
 
     static ChildJvm start(String name, Path javaHome, String classpathResource, List<String> jvmArgs,
                           String mainClass, List<String> args, Path log, Path workDir) {
+        return start(name, javaHome, classpathResource, jvmArgs, mainClass, args, log, workDir, Duration.ZERO);
+    }
+
+    /** Starts the child with the given timer slack ({@link TimerSlack}; zero leaves the system's default). */
+    static ChildJvm start(String name, Path javaHome, String classpathResource, List<String> jvmArgs,
+                          String mainClass, List<String> args, Path log, Path workDir, Duration timerSlack) {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmArgs);
@@ -44,7 +51,7 @@ final class ChildJvm {
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            Process process = new ProcessBuilder(TimerSlack.wrap(command, timerSlack))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
