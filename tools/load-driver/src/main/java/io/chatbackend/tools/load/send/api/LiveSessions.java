@@ -2,16 +2,19 @@ package io.chatbackend.tools.load.send.api;
 
 import io.chatbackend.tools.load.common.api.GatewayClient;
 import io.chatbackend.tools.load.common.api.User;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,7 +32,12 @@ public final class LiveSessions implements AutoCloseable {
 
     public static final String MARKER = "bench-";
     private static final String TEXT_MARKER = "\"text\":\"" + MARKER;
-    private static final int OPEN_ATTEMPTS = 5;
+    /** Five tries, 250 ms apart at first and doubling, each pause jittered by half; an interrupt is not retried. */
+    private static final RetryConfig OPEN_RETRY = RetryConfig.custom()
+            .maxAttempts(5)
+            .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(250), 2.0, 0.5))
+            .ignoreExceptions(InterruptedException.class)
+            .build();
 
     private final List<WebSocket> sockets = new ArrayList<>();
     private final AtomicLong frames = new AtomicLong();
@@ -57,45 +65,34 @@ public final class LiveSessions implements AutoCloseable {
     /**
      * Opens one user's session, asking for a fresh ticket on each try: the gateway's per-address rate limit and the
      * node's admission control refuse some handshakes while a thousand sessions open from one address at once, and a
-     * refused one is tried again after a pause (at most {@value #OPEN_ATTEMPTS} tries), so the measured run has the
+     * refused one is tried again after a growing, jittered pause ({@link #OPEN_RETRY}), so the measured run has the
      * sessions it reports.
      */
     private void openOne(GatewayClient gateway, User user) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                WebSocket socket = gateway.http().newWebSocketBuilder()
+        Retry retry = Retry.of("open-session", OPEN_RETRY);
+        retry.getEventPublisher().onRetry(event -> retriedOpens.incrementAndGet());
+        try {
+            WebSocket socket = Retry.decorateCheckedSupplier(retry, () -> {
+                WebSocket opened = gateway.http().newWebSocketBuilder()
                         .buildAsync(gateway.ticket(user).connectUri(), new Listener()).get(60, TimeUnit.SECONDS);
-                socket.sendText("{\"type\":\"resume\",\"dialogs\":{}}", true).get(10, TimeUnit.SECONDS);
-                synchronized (sockets) {
-                    sockets.add(socket);
-                }
-                return;
-            } catch (InterruptedException e) {
+                opened.sendText("{\"type\":\"resume\",\"dialogs\":{}}", true).get(10, TimeUnit.SECONDS);
+                return opened;
+            }).get();
+            synchronized (sockets) {
+                sockets.add(socket);
+            }
+        } catch (Throwable e) {
+            if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-                failedToOpen.incrementAndGet();
-                return;
-            } catch (Exception e) {
-                if (attempt >= OPEN_ATTEMPTS) {
-                    if (failedToOpen.incrementAndGet() <= 3) {
-                        System.out.println("a session did not open after " + attempt + " tries: " + describe(e));
-                    }
-                    return;
-                }
-                retriedOpens.incrementAndGet();
-                sleepBeforeRetry(attempt);
+            }
+            if (failedToOpen.incrementAndGet() <= 3) {
+                System.out.println("a session did not open after " + OPEN_RETRY.getMaxAttempts() + " tries: "
+                        + describe(e));
             }
         }
     }
 
-    private static void sleepBeforeRetry(int attempt) {
-        try {
-            Thread.sleep(250L * attempt + ThreadLocalRandom.current().nextLong(250));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof WebSocketHandshakeException refused) {
             return "handshake refused with " + refused.getResponse().statusCode();
