@@ -45,9 +45,11 @@ public final class LiveSessions implements AutoCloseable {
     private final AtomicLong closedByServer = new AtomicLong();
     private final AtomicLong failedToOpen = new AtomicLong();
     private final AtomicLong retriedOpens = new AtomicLong();
+    private final Retry openRetry = Retry.of("open-session", OPEN_RETRY);
     private volatile DeliveryListener listener = (index, at) -> { };
 
     private LiveSessions() {
+        openRetry.getEventPublisher().onRetry(event -> retriedOpens.incrementAndGet());
     }
 
     /** Opens a session for every user, {@code parallel} at a time (a ticket lives 30 s: each is asked right before). */
@@ -69,10 +71,8 @@ public final class LiveSessions implements AutoCloseable {
      * sessions it reports.
      */
     private void openOne(GatewayClient gateway, User user) {
-        Retry retry = Retry.of("open-session", OPEN_RETRY);
-        retry.getEventPublisher().onRetry(event -> retriedOpens.incrementAndGet());
         try {
-            WebSocket socket = Retry.decorateCheckedSupplier(retry, () -> {
+            WebSocket socket = Retry.decorateCheckedSupplier(openRetry, () -> {
                 WebSocket opened = gateway.http().newWebSocketBuilder()
                         .buildAsync(gateway.ticket(user).connectUri(), new Listener()).get(60, TimeUnit.SECONDS);
                 opened.sendText("{\"type\":\"resume\",\"dialogs\":{}}", true).get(10, TimeUnit.SECONDS);
