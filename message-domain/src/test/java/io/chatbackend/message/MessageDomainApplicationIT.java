@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.chatbackend.message.coordinator.SendLogStatements;
+import io.chatbackend.message.coordinator.SendLogWritesChecks;
 import io.chatbackend.platform.testing.EmbeddedInfraProperties;
 import io.chatbackend.platform.testing.ServiceChecks;
 import io.chatbackend.platform.testing.StubIdentityProvider;
@@ -80,13 +81,22 @@ class MessageDomainApplicationIT {
         UUID dialog = UUID.randomUUID();
         Map<String, Object[]> statements = Map.of(
                 SendLogStatements.KEY, new Object[] {sender, UUID.randomUUID()},
-                SendLogStatements.CLAIM_KEY, new Object[] {sender, UUID.randomUUID(), 7L, dialog, "h".repeat(64)},
-                SendLogStatements.RECORD_ATTEMPT, new Object[] {7L, dialog, sender, "hello"},
-                SendLogStatements.KEY_SENT, new Object[] {1L, 1L, java.sql.Timestamp.from(Instant.now()), 7L},
+                SendLogStatements.CLAIM_KEYS, new Object[] {new UUID[] {sender}, new UUID[] {UUID.randomUUID()},
+                        new Long[] {7L}, new UUID[] {dialog}, new String[] {"h".repeat(64)}},
+                SendLogStatements.RECORD_ATTEMPTS, new Object[] {new Long[] {7L}, new UUID[] {dialog},
+                        new UUID[] {sender}, new String[] {"hello"}},
+                SendLogStatements.KEYS_SENT, new Object[] {new Long[] {7L, 8L}, new Long[] {1L, 1L}, new Long[] {1L, 2L},
+                        new java.sql.Timestamp[] {java.sql.Timestamp.from(Instant.now()),
+                                java.sql.Timestamp.from(Instant.now())}},
                 SendLogStatements.KEY_CANCELLED, new Object[] {7L},
-                SendLogStatements.ATTEMPT_DONE, new Object[] {7L},
+                SendLogStatements.ATTEMPTS_DONE, new Object[] {new Long[] {7L, 8L}},
                 SendLogStatements.CLAIM_UNFINISHED, new Object[] {"1000 milliseconds", 10});
         statements.forEach((sql, parameters) -> ServiceChecks.assertServedByIndexes(jdbc, sql, parameters));
+    }
+
+    @Test
+    void theSendLogWritesABatchAsItsStepsOneByOne() {
+        SendLogWritesChecks.aBatchAnswersEachStepAsOneByOne(jdbc);
     }
 
     @Test

@@ -23,28 +23,41 @@ public final class SendLogStatements {
     public static final String KEY = "SELECT " + KEY_COLUMNS
             + " FROM idempotency_key WHERE sender_id = ? AND client_message_id = ?";
 
-    /** Claims a key, new or replacing a cancelled attempt: sender, client message id, message id, dialog, body hash. */
-    public static final String CLAIM_KEY = "INSERT INTO idempotency_key (sender_id, client_message_id, message_id, "
-            + "dialog_id, body_hash, status) VALUES (?, ?, ?, ?, ?, 'PENDING') ON CONFLICT (sender_id, "
-            + "client_message_id) DO UPDATE SET message_id = EXCLUDED.message_id, status = 'PENDING', "
-            + "sender_seq = NULL, dialog_seq = NULL, sent_at = NULL, updated_at = now() "
+    /**
+     * Claims the keys of a batch of starts, each new or replacing a cancelled attempt, in one statement: arrays of
+     * senders, client message ids, message ids, dialogs and body hashes (one element per start, no key twice).
+     * Returns the message id of every start that claimed its key.
+     */
+    public static final String CLAIM_KEYS = "INSERT INTO idempotency_key (sender_id, client_message_id, message_id, "
+            + "dialog_id, body_hash, status) SELECT s, c, m, d, h, 'PENDING' "
+            + "FROM unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::uuid[], ?::text[]) AS v(s, c, m, d, h) "
+            + "ON CONFLICT (sender_id, client_message_id) DO UPDATE SET message_id = EXCLUDED.message_id, "
+            + "status = 'PENDING', sender_seq = NULL, dialog_seq = NULL, sent_at = NULL, updated_at = now() "
             + "WHERE idempotency_key.status = 'CANCELLED' "
-            + "AND idempotency_key.dialog_id = EXCLUDED.dialog_id AND idempotency_key.body_hash = EXCLUDED.body_hash";
+            + "AND idempotency_key.dialog_id = EXCLUDED.dialog_id AND idempotency_key.body_hash = EXCLUDED.body_hash "
+            + "RETURNING message_id";
 
-    /** Records an attempt: message id, dialog, sender, body. */
-    public static final String RECORD_ATTEMPT = "INSERT INTO send_attempt (message_id, dialog_id, sender_id, body) "
-            + "VALUES (?, ?, ?, ?)";
+    /** Records a batch of attempts: arrays of message ids, dialogs, senders and bodies. */
+    public static final String RECORD_ATTEMPTS = "INSERT INTO send_attempt (message_id, dialog_id, sender_id, body) "
+            + "SELECT * FROM unnest(?::bigint[], ?::uuid[], ?::uuid[], ?::text[])";
 
-    /** The first completion of an attempt's key: sender seq, dialog seq, sent at, message id. */
-    public static final String KEY_SENT = "UPDATE idempotency_key SET status = 'SENT', sender_seq = ?, dialog_seq = ?, "
-            + "sent_at = ?, updated_at = now() WHERE message_id = ? AND status = 'PENDING' RETURNING " + KEY_COLUMNS;
+    /**
+     * The first completion of a batch of attempts' keys: arrays of message ids (no id twice), sender seqs, dialog
+     * seqs and sent-at times. Returns, as {@link #KEY_ROW} reads them, the keys this statement completed.
+     */
+    public static final String KEYS_SENT = "UPDATE idempotency_key k SET status = 'SENT', sender_seq = v.sender_seq, "
+            + "dialog_seq = v.dialog_seq, sent_at = v.sent_at, updated_at = now() "
+            + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[]) "
+            + "AS v(message_id, sender_seq, dialog_seq, sent_at) "
+            + "WHERE k.message_id = v.message_id AND k.status = 'PENDING' RETURNING k.message_id, k.dialog_id, "
+            + "k.body_hash, k.status, k.sender_seq, k.dialog_seq, k.sent_at";
 
     /** An abandoned attempt's key: message id. */
     public static final String KEY_CANCELLED = "UPDATE idempotency_key SET status = 'CANCELLED', updated_at = now() "
             + "WHERE message_id = ? AND status = 'PENDING'";
 
-    /** A finished attempt: message id. */
-    public static final String ATTEMPT_DONE = "DELETE FROM send_attempt WHERE message_id = ?";
+    /** Finished attempts: an array of message ids. */
+    public static final String ATTEMPTS_DONE = "DELETE FROM send_attempt WHERE message_id = ANY (?::bigint[])";
 
     /** Claims the oldest unfinished attempts for recovery: age (an interval), limit. */
     public static final String CLAIM_UNFINISHED = "UPDATE send_attempt SET updated_at = now() WHERE message_id IN ("
