@@ -7,7 +7,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The participant's record of every transaction it has seen, written in the same local transaction as the
@@ -43,6 +45,43 @@ public class TccFence {
         int inserted = jdbc.update("INSERT INTO tcc_fence (tx_id, resource_id, state, expires_at) VALUES (?, ?, "
                 + "'TRIED', ?) ON CONFLICT (tx_id) DO NOTHING", txId, resourceId, Timestamp.from(expiresAt));
         return inserted == 1 ? Optional.empty() : lock(txId);
+    }
+
+    /** A Try to record: the transaction, the resource it reserves and until when. */
+    public record Tried(String txId, String resourceId, Instant expiresAt) {
+    }
+
+    /**
+     * Records the Tries of a batch in one statement (no transaction twice).
+     *
+     * @return the transactions recorded now; each of the others already had an entry, to be read with {@link #lock}
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<String> recordTries(List<Tried> tries) {
+        if (tries.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.queryForList("INSERT INTO tcc_fence (tx_id, resource_id, state, expires_at) "
+                        + "SELECT t, r, 'TRIED', e FROM unnest(?::varchar[], ?::varchar[], ?::timestamptz[]) AS v(t, r, e) "
+                        + "ON CONFLICT (tx_id) DO NOTHING RETURNING tx_id", String.class,
+                tries.stream().map(Tried::txId).toArray(String[]::new),
+                tries.stream().map(Tried::resourceId).toArray(String[]::new),
+                tries.stream().map(tried -> Timestamp.from(tried.expiresAt())).toArray(Timestamp[]::new)));
+    }
+
+    /** Confirms tried transactions in one statement, each with its result (transaction id to result). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markConfirmed(Map<String, String> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        int updated = jdbc.update("UPDATE tcc_fence f SET state = 'CONFIRMED', result = v.result, updated_at = now() "
+                        + "FROM unnest(?::varchar[], ?::text[]) AS v(tx_id, result) "
+                        + "WHERE f.tx_id = v.tx_id AND f.state = 'TRIED'",
+                results.keySet().toArray(String[]::new), results.values().toArray(String[]::new));
+        if (updated != results.size()) {
+            throw new IllegalStateException("of " + results.keySet() + " only " + updated + " were in state TRIED");
+        }
     }
 
     /** Takes back a Try recorded in this transaction that the business refused (e.g. the resource was busy). */
