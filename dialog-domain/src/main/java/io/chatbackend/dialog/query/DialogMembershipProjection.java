@@ -6,10 +6,14 @@ import io.chatbackend.dialog.command.MemberLeftEvent;
 import io.chatbackend.dialog.command.MessageAppendedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Who belongs to which dialog, in dialog-domain's own tables, updated in the same transaction as the dialog's
@@ -20,6 +24,7 @@ import java.sql.Timestamp;
 class DialogMembershipProjection {
 
     static final String GROUP = "dialog-membership";
+    private static final String LAST_SEQS = DialogMembershipProjection.class.getName() + ".lastSeqs";
 
     private final JdbcTemplate jdbc;
 
@@ -42,10 +47,25 @@ class DialogMembershipProjection {
                 event.role().name(), event.joinedAtSeq());
     }
 
+    /**
+     * The dialogs' last sequences move once per batch of events (a group commit appends many messages), with the
+     * highest sequence of each dialog, in one statement just before the batch commits.
+     */
     @EventHandler
-    void on(MessageAppendedEvent event) {
-        jdbc.update("UPDATE dialog SET last_dialog_seq = ? WHERE dialog_id = ?::uuid AND last_dialog_seq < ?",
-                event.dialogSeq(), event.dialogId(), event.dialogSeq());
+    void on(MessageAppendedEvent event, UnitOfWork<?> batch) {
+        Map<String, Long> lastSeqs = batch.getOrComputeResource(LAST_SEQS, key -> {
+            Map<String, Long> seqs = new TreeMap<>(); // one order for every batch: their row locks cannot deadlock
+            batch.onPrepareCommit(committing -> advance(seqs));
+            return seqs;
+        });
+        lastSeqs.merge(event.dialogId(), event.dialogSeq(), Math::max);
+    }
+
+    private void advance(Map<String, Long> lastSeqs) {
+        jdbc.update("UPDATE dialog d SET last_dialog_seq = v.seq FROM unnest(?::uuid[], ?::bigint[]) AS v(id, seq) "
+                        + "WHERE d.dialog_id = v.id AND d.last_dialog_seq < v.seq",
+                lastSeqs.keySet().stream().map(UUID::fromString).toArray(UUID[]::new),
+                lastSeqs.values().toArray(Long[]::new));
     }
 
     @EventHandler
