@@ -7,7 +7,6 @@ import java.util.UUID;
 import io.chatbackend.dialog.command.DialogCreatedEvent;
 import io.chatbackend.dialog.command.MemberJoinedEvent;
 import io.chatbackend.dialog.command.MemberLeftEvent;
-import io.chatbackend.dialog.command.MessageAppendedEvent;
 import io.chatbackend.dialog.command.ReadWatermarkAdvancedEvent;
 import io.chatbackend.dialog.command.UserBlockedEvent;
 import io.chatbackend.dialog.command.UserUnblockedEvent;
@@ -20,9 +19,11 @@ import io.chatbackend.dialog.contract.events.UserBlocked;
 import io.chatbackend.dialog.contract.events.UserUnblocked;
 
 /**
- * Maps dialog-domain's private domain events to its published integration events (the contract). Lane events stay
- * private: they are the send protocol's bookkeeping; what the world learns from a send is message-domain's
- * {@code MessageSent} and, here, the sender's moved read watermark.
+ * Maps dialog-domain's private domain events to its published integration events (the contract). A send publishes
+ * nothing here: lane events are the send protocol's bookkeeping, and what the world learns from a send is
+ * message-domain's {@code MessageSent}, which also says that its sender has read the dialog up to its
+ * {@code dialogSeq} (ADR 0021's stop-24 amendment: a watermark event per send woke every consumer of the dialog topic
+ * for nothing and grew the topic every node replays at start).
  */
 final class DialogContractMapping {
 
@@ -54,11 +55,6 @@ final class DialogContractMapping {
             UUID dialogId = UUID.fromString(left.dialogId());
             return Optional.of(new Published(MemberLeft.TYPE, MemberLeft.VERSION, dialogId,
                     new MemberLeft(dialogId, left.userId(), left.removedBy())));
-        }
-        if (event instanceof MessageAppendedEvent appended) {
-            UUID dialogId = UUID.fromString(appended.dialogId());
-            return Optional.of(new Published(ReadWatermarkAdvanced.TYPE, ReadWatermarkAdvanced.VERSION, dialogId,
-                    new ReadWatermarkAdvanced(dialogId, appended.senderId(), appended.dialogSeq(), true)));
         }
         if (event instanceof ReadWatermarkAdvancedEvent advanced) {
             UUID dialogId = UUID.fromString(advanced.dialogId());
