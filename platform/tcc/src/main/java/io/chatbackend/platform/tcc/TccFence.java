@@ -62,8 +62,8 @@ public class TccFence {
             return Set.of();
         }
         return Set.copyOf(jdbc.queryForList("INSERT INTO tcc_fence (tx_id, resource_id, state, expires_at) "
-                        + "SELECT t, r, 'TRIED', e FROM unnest(?::varchar[], ?::varchar[], ?::timestamptz[]) AS v(t, r, e) "
-                        + "ON CONFLICT (tx_id) DO NOTHING RETURNING tx_id", String.class,
+                        + "SELECT t, r, 'TRIED', e FROM unnest(?::varchar[], ?::varchar[], ?::timestamptz[]) "
+                        + "AS v(t, r, e) ON CONFLICT (tx_id) DO NOTHING RETURNING tx_id", String.class,
                 tries.stream().map(Tried::txId).toArray(String[]::new),
                 tries.stream().map(Tried::resourceId).toArray(String[]::new),
                 tries.stream().map(tried -> Timestamp.from(tried.expiresAt())).toArray(Timestamp[]::new)));
