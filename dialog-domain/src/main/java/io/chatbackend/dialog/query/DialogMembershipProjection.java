@@ -4,6 +4,7 @@ import io.chatbackend.dialog.command.DialogCreatedEvent;
 import io.chatbackend.dialog.command.MemberJoinedEvent;
 import io.chatbackend.dialog.command.MemberLeftEvent;
 import io.chatbackend.dialog.command.MessageAppendedEvent;
+import io.chatbackend.platform.axon.BeforeCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -53,11 +54,8 @@ class DialogMembershipProjection {
      */
     @EventHandler
     void on(MessageAppendedEvent event, UnitOfWork<?> batch) {
-        Map<String, Long> lastSeqs = batch.getOrComputeResource(LAST_SEQS, key -> {
-            Map<String, Long> seqs = new TreeMap<>(); // one order for every batch: their row locks cannot deadlock
-            batch.onPrepareCommit(committing -> advance(seqs));
-            return seqs;
-        });
+        // one order for every batch (a sorted map): their row locks cannot deadlock
+        Map<String, Long> lastSeqs = BeforeCommit.collect(batch, LAST_SEQS, TreeMap::new, this::advance);
         lastSeqs.merge(event.dialogId(), event.dialogSeq(), Math::max);
     }
 

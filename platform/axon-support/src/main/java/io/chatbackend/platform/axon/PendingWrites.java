@@ -26,13 +26,8 @@ public final class PendingWrites {
         if (writes.isEmpty()) {
             return;
         }
-        UnitOfWork<?> batch = unitOfWork.root();
-        List<CompletableFuture<?>> pending = batch.getOrComputeResource(RESOURCE, key -> {
-            List<CompletableFuture<?>> started = new ArrayList<>();
-            batch.onPrepareCommit(committing ->
-                    CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join());
-            return started;
-        });
+        List<CompletableFuture<?>> pending = BeforeCommit.collect(unitOfWork.root(), RESOURCE, ArrayList::new,
+                started -> CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join());
         pending.addAll(writes);
     }
 }

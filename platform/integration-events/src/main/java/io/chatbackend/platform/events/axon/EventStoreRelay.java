@@ -1,5 +1,6 @@
 package io.chatbackend.platform.events.axon;
 
+import io.chatbackend.platform.axon.BeforeCommit;
 import io.chatbackend.platform.events.IntegrationEventPublisher;
 import io.chatbackend.platform.events.OutgoingEvent;
 import org.axonframework.eventhandling.EventMessage;
@@ -66,10 +67,6 @@ public final class EventStoreRelay implements EventMessageHandler {
 
     /** The sends of the current batch, awaited once when the batch's unit of work prepares to commit. */
     private List<CompletableFuture<Void>> pendingSends(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<Void>> sends = new ArrayList<>();
-            unitOfWork.onPrepareCommit(committing -> publisher.awaitAll(sends));
-            return sends;
-        });
+        return BeforeCommit.collect(unitOfWork, PENDING_SENDS, ArrayList::new, publisher::awaitAll);
     }
 }
