@@ -179,7 +179,7 @@ public class DialogReadQueries {
         Map<UUID, Row> activityRows = joined(activities);
         Map<UUID, Row> watermarkRows = joined(watermarks);
         List<InboxEntry> sorted = dialogIds.stream()
-                .map(id -> entry(id, joinedAtSeqs.get(id), dialogRows.get(id), activityRows.get(id),
+                .map(id -> entry(userId, id, joinedAtSeqs.get(id), dialogRows.get(id), activityRows.get(id),
                         watermarkRows.get(id)))
                 .filter(entry -> entry.type() != null) // not yet projected: shown once it is
                 .sorted(Comparator.comparing(InboxEntry::lastActivityAt, Comparator.reverseOrder())
@@ -218,10 +218,17 @@ public class DialogReadQueries {
         return Optional.of(new DialogView(dialogId, dialog.getString(0), dialog.getString(1), members));
     }
 
-    /** One inbox entry from its three rows (each null if not projected yet). */
-    private static InboxEntry entry(UUID dialogId, long joinedAtSeq, Row d, Row a, Row w) {
+    /**
+     * One inbox entry of {@code viewer} from its three rows (each null if not projected yet). A send is its sender's
+     * read up to it, so when the last message is the viewer's own, they have read everything: the timeline can show
+     * it before the membership read model has their watermark (a send's events reach that projection up to 100 ms
+     * later, ADR 0031).
+     */
+    private static InboxEntry entry(UUID viewer, UUID dialogId, long joinedAtSeq, Row d, Row a, Row w) {
         long lastDialogSeq = a == null || a.isNull("last_dialog_seq") ? 0 : a.getLong("last_dialog_seq");
-        long readSeq = w == null || w.isNull("read_seq") ? 0 : w.getLong("read_seq");
+        long storedReadSeq = w == null || w.isNull("read_seq") ? 0 : w.getLong("read_seq");
+        boolean lastIsViewers = a != null && !a.isNull("last_sender_id") && viewer.equals(a.getUuid("last_sender_id"));
+        long readSeq = lastIsViewers ? Math.max(storedReadSeq, lastDialogSeq) : storedReadSeq;
         long unread = Math.max(0, lastDialogSeq - Math.max(readSeq, joinedAtSeq - 1));
         TimelineItem last = a == null || a.isNull("last_message_id") ? null : new TimelineItem(
                 Long.toString(a.getLong("last_message_id")), dialogId, a.getUuid("last_sender_id"),

@@ -9,7 +9,10 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -129,6 +132,20 @@ public class AxonSupportAutoConfiguration {
                 .upcasterChain(new EventUpcasterChain(chain))
                 .snapshotFilter(new CurrentRevisionSnapshots())
                 .persistenceExceptionResolver(persistenceExceptionResolver));
+    }
+
+    /**
+     * Axon's embedded event store, with the context's {@link TrackingWakeUps} (ADR 0031): a context that declares
+     * none wakes its tracking processors after every commit, as Axon does.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  ObjectProvider<TrackingWakeUps> wakeUps) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
+        return new WakeUpDeferringEventStore(builder, wakeUps.getIfAvailable(TrackingWakeUps::immediate));
     }
 
     @Bean
