@@ -1,5 +1,6 @@
 package io.chatbackend.message.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import io.chatbackend.message.readmodel.MessageReadModels;
 import io.chatbackend.message.readmodel.MessageReadQueries;
 import io.chatbackend.message.readmodel.MessagesProjection;
 import io.chatbackend.platform.axon.EventStoreReplay;
+import io.chatbackend.platform.axon.LingeringEventSource;
 import io.chatbackend.platform.cassandra.readmodel.ReadModelAdmin;
 import io.chatbackend.platform.cassandra.readmodel.ReadModelCatalog;
 import io.chatbackend.platform.cassandra.readmodel.ReadModelDefinition;
@@ -18,6 +20,7 @@ import io.chatbackend.platform.events.DeclaredTopics;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +43,17 @@ class ReadSideConfiguration {
     @Bean
     DeclaredTopics messageTopics() {
         return DeclaredTopics.of(MessageSent.TOPIC);
+    }
+
+    /**
+     * The source of the messages read model's processor ({@code axon.eventhandling.processors.read-model-messages
+     * .source}): each batch waits 50 ms for more sends once its first came, so a send does not cost the processor its
+     * own unit of work and token update (ADR 0031). The read model serves {@code GET /api/v1/messages/{id}}, which
+     * nobody waits on right after a send (the sender has the 201, history comes from dialog-domain's timeline).
+     */
+    @Bean
+    LingeringEventSource readModelEventSource(EventStore eventStore) {
+        return new LingeringEventSource(eventStore, Duration.ofMillis(50));
     }
 
     @Bean
