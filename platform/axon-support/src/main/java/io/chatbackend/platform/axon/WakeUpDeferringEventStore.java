@@ -37,9 +37,10 @@ public class WakeUpDeferringEventStore extends EmbeddedEventStore {
             super.afterCommit(events);
         } else if (wakeUpScheduled.compareAndSet(false, true)) {
             try {
+                // the wake-up needs no events (the reader reads from the store): the window keeps none alive
                 scheduler.schedule(() -> {
                     wakeUpScheduled.set(false);
-                    super.afterCommit(events);
+                    super.afterCommit(List.of());
                 }, wakeUps.deferBy().toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException shuttingDown) {
                 super.afterCommit(events);
