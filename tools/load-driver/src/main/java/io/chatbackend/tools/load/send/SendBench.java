@@ -79,9 +79,9 @@ final class SendBench {
                 OpenLoopDriver driver = new OpenLoopDriver(OpenLoopSchedule.of(runStart, settings.rate(),
                         settings.warmup() + settings.seconds()), issuer, settings.maxInFlight());
                 driver.run(DRAIN_SECONDS);
-                driverNote = String.format("driver: the in-flight bound (%d) held sends back %d times; the latest "
-                        + "send started %.1f ms after its intended time", settings.maxInFlight(), driver.limitHits(),
-                        driver.maxLateMillis());
+                driverNote = String.format("driver: the in-flight bound (%d) held sends back %d times; sends "
+                        + "(warm-up included) started after their intended time by %s; starting one took %s", settings.maxInFlight(),
+                        driver.limitHits(), driver.lateness().describe(), driver.issueTimes().describe());
             } else {
                 ClosedLoopDriver driver = new ClosedLoopDriver(issuer, settings.senders());
                 driver.run(window.endNanos());

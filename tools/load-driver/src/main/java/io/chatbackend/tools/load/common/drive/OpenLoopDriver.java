@@ -1,5 +1,8 @@
 package io.chatbackend.tools.load.common.drive;
 
+import io.chatbackend.tools.load.common.figures.LatencySummary;
+import org.HdrHistogram.Histogram;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * intended time and never waits for answers. Only the number of sends in flight is bounded ({@code maxInFlight},
  * so a stalled system cannot exhaust the driver's sockets); when the bound is reached the thread waits for a slot,
  * the wait is counted and reported, and the delayed sends still count their latency from their intended time.
+ *
+ * <p>Since every latency counts from the intended time, a driver that starts sends late adds its own lateness to the
+ * system's figures: the run reports how late each send was started and how long starting one took (the issuer's
+ * synchronous part), so a reader can tell the driver's delays from the system's.
  */
 public final class OpenLoopDriver {
 
@@ -24,6 +31,9 @@ public final class OpenLoopDriver {
     private final Semaphore inFlight;
     private final AtomicLong limitHits = new AtomicLong();
     private final AtomicLong maxLateNanos = new AtomicLong();
+    /** Written by the one thread that runs the schedule, read once it is done. */
+    private final Histogram lateness = new Histogram(3);
+    private final Histogram issueTimes = new Histogram(3);
 
     public OpenLoopDriver(OpenLoopSchedule schedule, Issuer issuer, int maxInFlight) {
         this.schedule = schedule;
@@ -41,8 +51,11 @@ public final class OpenLoopDriver {
                 limitHits.incrementAndGet();
                 inFlight.acquire();
             }
-            maxLateNanos.accumulateAndGet(System.nanoTime() - intended, Math::max);
+            long started = System.nanoTime();
+            maxLateNanos.accumulateAndGet(started - intended, Math::max);
+            lateness.recordValue(Math.max(0, started - intended));
             issuer.issue(index, intended).whenComplete((ignored, error) -> inFlight.release());
+            issueTimes.recordValue(Math.max(0, System.nanoTime() - started));
         }
         if (inFlight.tryAcquire(maxInFlight, drainSeconds, TimeUnit.SECONDS)) {
             inFlight.release(maxInFlight);
@@ -64,6 +77,16 @@ public final class OpenLoopDriver {
     /** How often the in-flight bound held a send back. */
     public long limitHits() {
         return limitHits.get();
+    }
+
+    /** How late each send was started after its intended time (the driver's own lateness); after {@link #run}. */
+    public LatencySummary lateness() {
+        return LatencySummary.of(lateness);
+    }
+
+    /** How long starting each send took on the schedule's thread (the issuer's synchronous part); after {@link #run}. */
+    public LatencySummary issueTimes() {
+        return LatencySummary.of(issueTimes);
     }
 
     /** The latest any send was started after its intended time (the driver's own lateness). */
