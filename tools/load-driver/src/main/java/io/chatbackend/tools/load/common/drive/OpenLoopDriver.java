@@ -31,7 +31,7 @@ public final class OpenLoopDriver {
     private final Semaphore inFlight;
     private final AtomicLong limitHits = new AtomicLong();
     private final AtomicLong maxLateNanos = new AtomicLong();
-    /** Written by the one thread that runs the schedule, read once it is done. */
+    /** Written by the one thread that runs the schedule, read after {@link #run} returns (no lock needed). */
     private final Histogram lateness = new Histogram(3);
     private final Histogram issueTimes = new Histogram(3);
 
